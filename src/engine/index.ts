@@ -1,0 +1,26 @@
+/** The engine's public surface (ENGINE.md). Everyone outside src/engine imports from here. */
+export type {
+  Activation, DataSplit, ForwardCache, Gradients, LossKind, Matrix, NetworkConfig, Optimizer, OptimizerKind,
+  OptimizerSpec, OptimizerState, Params, PhaseId,
+} from './types';
+export { ACTIVATIONS, activate, derivative, sigmoid } from './activations';
+export { checkInteger, checkNumber, fromRows, get, matrix, pickColumns, sliceColumns, toRows, zeros } from './matrix';
+export {
+  LIMITS, LOSSES, backward, backwardHidden, backwardOutput, checkConfig, checkParams, computeLoss, forward,
+  forwardHidden, forwardOutput,
+} from './network';
+export {
+  OPTIMIZER_DEFAULTS, PARAM_NAMES, bufferNames, createOptimizer, initialOptimizerState, optimizerStep,
+  resolveOptimizerSpec,
+} from './optimizers';
+export type { ParamName, ResolvedOptimizerSpec } from './optimizers';
+export { numpyRandom } from './random';
+export type { NumpyRandom } from './random';
+export { INIT_SCHEMES, initializeParameters } from './init';
+export type { InitOptions, InitScheme } from './init';
+export {
+  PHASES, advanceSession, batchFor, batchIndices, batchesPerEpoch, checkSetup, epochPermutation, startSession, stepSession,
+} from './session';
+export type { Batch, Session, SessionSetup } from './session';
+export { accuracy, createTrainer, evaluate, predict } from './trainer';
+export type { Trainer, TrainerSnapshot } from './trainer';

@@ -1,0 +1,126 @@
+/**
+ * The fast training path: whole iterations with every buffer allocated once and reused, so a
+ * run of thousands of iterations allocates nothing per iteration (full batch; a mini-batch
+ * run draws one permutation per epoch). It uses the same kernels in the same order as the
+ * step-through session, so its parameters equal the session's bit for bit.
+ */
+import { forwardLayer, hiddenDelta, lossValue, outputDelta, weightGradients } from './kernels';
+import { checkInteger, matrix } from './matrix';
+import { checkParams, forward, forwardHidden, forwardOutput } from './network';
+import { PARAM_NAMES, bufferNames, type ParamName, resolveOptimizerSpec, updateParameter } from './optimizers';
+import { batchIndices, batchesPerEpoch, checkSetup, epochPermutation, type SessionSetup } from './session';
+import type { Matrix, NetworkConfig, OptimizerState, Params } from './types';
+
+/** A trainer's position: the iteration it will run next and the state it runs from. */
+export interface TrainerSnapshot {
+  readonly iteration: number;
+  readonly params: Params;
+  readonly optimizerState: OptimizerState;
+}
+
+export interface Trainer {
+  /** Runs n iterations; the batch loss of each (before its update) goes into losses[offset + i]. */
+  run(n: number, losses?: Float64Array, offset?: number): void;
+  /** The current iteration, params and optimizer state, copied into fresh immutable values. */
+  snapshot(): TrainerSnapshot;
+}
+
+/**
+ * A trainer for `setup` starting at `start` (copied; never mutated). Throws on a bad setup or params.
+ */
+export function createTrainer(setup: SessionSetup, start: TrainerSnapshot): Trainer {
+  checkSetup(setup);
+  checkParams(setup.config, start.params);
+  const spec = resolveOptimizerSpec(setup.optimizer);
+  const { inputSize: n, hiddenSize: h, outputSize: o, hiddenActivation: g1, outputActivation: g2, loss } = setup.config;
+  const full = setup.data;
+  const B = setup.batchSize === null ? full.X.cols : Math.min(setup.batchSize, full.X.cols);
+  const isFullBatch = B === full.X.cols;
+
+  const copy = (m: Matrix) => m.data.slice();
+  const params = { W1: copy(start.params.W1), b1: copy(start.params.b1), W2: copy(start.params.W2), b2: copy(start.params.b2) };
+  const names = bufferNames(spec);
+  const buffers = names.map((name) => {
+    const b = start.optimizerState.buffers[name];
+    return { W1: copy(b.W1), b1: copy(b.b1), W2: copy(b.W2), b2: copy(b.b2) };
+  });
+  const grads = { W1: new Float64Array(h * n), b1: new Float64Array(h), W2: new Float64Array(o * h), b2: new Float64Array(o) };
+  const Xb = isFullBatch ? full.X.data : new Float64Array(n * B);
+  const Yb = isFullBatch ? full.Y.data : new Float64Array(o * B);
+  const Z1 = new Float64Array(h * B), A1 = new Float64Array(h * B), dA1 = new Float64Array(h * B), dZ1 = new Float64Array(h * B);
+  const Z2 = new Float64Array(o * B), A2 = new Float64Array(o * B), dZ2 = new Float64Array(o * B);
+  let iteration = start.iteration;
+  let step = start.optimizerState.step;
+  let permutation: Int32Array | undefined;
+  let permutationEpoch = -1;
+  const moments = Object.fromEntries(PARAM_NAMES.map((p) => [p, buffers.map((b) => b[p])])) as Record<ParamName, Float64Array[]>;
+
+  /** Copies the batch's columns into Xb/Yb; returns its width (the last batch of an epoch may be short). */
+  function gather(): number {
+    if (isFullBatch) return B;
+    const epoch = Math.floor(iteration / batchesPerEpoch(setup));
+    if (epoch !== permutationEpoch) {
+      permutation = epochPermutation(setup, epoch);
+      permutationEpoch = epoch;
+    }
+    const indices = batchIndices(setup, iteration, permutation) as Int32Array;
+    const m = full.X.cols;
+    const w = indices.length;
+    for (let i = 0; i < n; i++) for (let j = 0; j < w; j++) Xb[i * w + j] = full.X.data[i * m + indices[j]];
+    for (let i = 0; i < o; i++) for (let j = 0; j < w; j++) Yb[i * w + j] = full.Y.data[i * m + indices[j]];
+    return w;
+  }
+
+  return {
+    run(count, losses, offset = 0) {
+      checkInteger('iterations', count, 0, 100_000_000);
+      for (let it = 0; it < count; it++) {
+        const m = gather();
+        forwardLayer(params.W1, params.b1, Xb, h, n, m, g1, Z1, A1);
+        forwardLayer(params.W2, params.b2, A1, o, h, m, g2, Z2, A2);
+        if (losses) losses[offset + it] = lossValue(loss, A2, Yb, o * m);
+        outputDelta(loss, g2, Z2, A2, Yb, o, o * m, dZ2);
+        weightGradients(dZ2, A1, o, h, m, grads.W2, grads.b2);
+        hiddenDelta(params.W2, dZ2, g1, Z1, A1, o, h, m, dA1, dZ1);
+        weightGradients(dZ1, Xb, h, n, m, grads.W1, grads.b1);
+        step++;
+        for (const p of PARAM_NAMES) updateParameter(spec, step, params[p], grads[p], moments[p], params[p]);
+        iteration++;
+      }
+    },
+    snapshot() {
+      const { W1, b1, W2, b2 } = start.params;
+      const out = (shape: Matrix, data: Float64Array) => matrix(shape.rows, shape.cols, data.slice());
+      const asParams = (p: typeof params): Params => ({ W1: out(W1, p.W1), b1: out(b1, p.b1), W2: out(W2, p.W2), b2: out(b2, p.b2) });
+      const stateBuffers: Record<string, Params> = {};
+      names.forEach((name, k) => (stateBuffers[name] = asParams(buffers[k])));
+      return { iteration, params: asParams(params), optimizerState: { step, buffers: stateBuffers } };
+    },
+  };
+}
+
+/** Loss and, for a sigmoid output, accuracy (threshold 0.5) of params on X (n × m), Y (o × m). */
+export function evaluate(setup: Pick<SessionSetup, 'config'>, params: Params, X: Matrix, Y: Matrix): { loss: number; accuracy: number | null } {
+  const { A1 } = forwardHidden(setup.config, params, X);
+  const { A2 } = forwardOutput(setup.config, params, A1);
+  return {
+    loss: lossValue(setup.config.loss, A2.data, Y.data, A2.data.length),
+    accuracy: setup.config.outputActivation === 'sigmoid' ? accuracy(A2, Y) : null,
+  };
+}
+
+/**
+ * The tutorial's predict: the forward pass, then 1 where A2 > 0.5 else 0 for a sigmoid output
+ * (A2 itself for any other output); o × m. Throws on bad config, params or X.
+ */
+export function predict(config: NetworkConfig, params: Params, X: Matrix): Matrix {
+  const { A2 } = forward(config, params, X);
+  return config.outputActivation === 'sigmoid' ? matrix(A2.rows, A2.cols, A2.data.map((a) => (a > 0.5 ? 1 : 0))) : A2;
+}
+
+/** Fraction of elements where the prediction (A2 > 0.5) equals the label Y. */
+export function accuracy(A2: Matrix, Y: Matrix): number {
+  let correct = 0;
+  for (let k = 0; k < A2.data.length; k++) if ((A2.data[k] > 0.5 ? 1 : 0) === Y.data[k]) correct++;
+  return correct / A2.data.length;
+}
