@@ -23,4 +23,4 @@ export {
 } from './session';
 export type { Batch, Session, SessionSetup } from './session';
 export { accuracy, createTrainer, evaluate, predict } from './trainer';
-export type { Trainer, TrainerSnapshot } from './trainer';
+export type { IterationMetrics, Trainer, TrainerSnapshot } from './trainer';

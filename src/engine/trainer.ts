@@ -5,11 +5,11 @@
  * step-through session, so its parameters equal the session's bit for bit.
  */
 import { forwardLayer, hiddenDelta, lossValue, outputDelta, weightGradients } from './kernels';
-import { checkInteger, matrix } from './matrix';
+import { checkInteger, fail, matrix } from './matrix';
 import { checkParams, forward, forwardHidden, forwardOutput } from './network';
 import { PARAM_NAMES, bufferNames, type ParamName, resolveOptimizerSpec, updateParameter } from './optimizers';
 import { batchIndices, batchesPerEpoch, checkSetup, epochPermutation, type SessionSetup } from './session';
-import type { Matrix, NetworkConfig, OptimizerState, Params } from './types';
+import type { DataSplit, Matrix, NetworkConfig, OptimizerState, Params } from './types';
 
 /** A trainer's position: the iteration it will run next and the state it runs from. */
 export interface TrainerSnapshot {
@@ -18,9 +18,22 @@ export interface TrainerSnapshot {
   readonly optimizerState: OptimizerState;
 }
 
+/** Per-iteration metrics, written by Trainer.runRecorded; accuracies are NaN for a non-sigmoid output. */
+export interface IterationMetrics {
+  /** The batch loss before the update (the loss phase's value). */
+  readonly trainLoss: Float64Array;
+  /** Accuracy on the batch, from the same forward pass. */
+  readonly trainAccuracy: Float64Array;
+  /** Loss and accuracy on the test split at the iteration's (pre-update) parameters. */
+  readonly testLoss: Float64Array;
+  readonly testAccuracy: Float64Array;
+}
+
 export interface Trainer {
   /** Runs n iterations; the batch loss of each (before its update) goes into losses[offset + i]. */
   run(n: number, losses?: Float64Array, offset?: number): void;
+  /** Runs n iterations, writing every metric of iteration i into row offset + i of `metrics`; needs options.test. */
+  runRecorded(n: number, metrics: IterationMetrics, offset?: number): void;
   /** The current iteration, params and optimizer state, copied into fresh immutable values. */
   snapshot(): TrainerSnapshot;
 }
@@ -28,7 +41,7 @@ export interface Trainer {
 /**
  * A trainer for `setup` starting at `start` (copied; never mutated). Throws on a bad setup or params.
  */
-export function createTrainer(setup: SessionSetup, start: TrainerSnapshot): Trainer {
+export function createTrainer(setup: SessionSetup, start: TrainerSnapshot, options: { test?: DataSplit } = {}): Trainer {
   checkSetup(setup);
   checkParams(setup.config, start.params);
   const spec = resolveOptimizerSpec(setup.optimizer);
@@ -71,22 +84,50 @@ export function createTrainer(setup: SessionSetup, start: TrainerSnapshot): Trai
     return w;
   }
 
+  const test = options.test;
+  const mt = test ? test.X.cols : 0;
+  const testZ1 = new Float64Array(h * mt), testA1 = new Float64Array(h * mt);
+  const testZ2 = new Float64Array(o * mt), testA2 = new Float64Array(o * mt);
+  const isClassifier = g2 === 'sigmoid';
+
+  /** One iteration; returns the batch loss. Writes metrics row `row` when given. */
+  function iterate(metrics?: IterationMetrics, row = 0): number {
+    const m = gather();
+    forwardLayer(params.W1, params.b1, Xb, h, n, m, g1, Z1, A1);
+    forwardLayer(params.W2, params.b2, A1, o, h, m, g2, Z2, A2);
+    const batchLoss = lossValue(loss, A2, Yb, o * m);
+    if (metrics) {
+      metrics.trainLoss[row] = batchLoss;
+      metrics.trainAccuracy[row] = isClassifier ? accuracyOf(A2, Yb, o * m) : NaN;
+      if (test) {
+        forwardLayer(params.W1, params.b1, test.X.data, h, n, mt, g1, testZ1, testA1);
+        forwardLayer(params.W2, params.b2, testA1, o, h, mt, g2, testZ2, testA2);
+        metrics.testLoss[row] = lossValue(loss, testA2, test.Y.data, o * mt);
+        metrics.testAccuracy[row] = isClassifier ? accuracyOf(testA2, test.Y.data, o * mt) : NaN;
+      }
+    }
+    outputDelta(loss, g2, Z2, A2, Yb, o, o * m, dZ2);
+    weightGradients(dZ2, A1, o, h, m, grads.W2, grads.b2);
+    hiddenDelta(params.W2, dZ2, g1, Z1, A1, o, h, m, dA1, dZ1);
+    weightGradients(dZ1, Xb, h, n, m, grads.W1, grads.b1);
+    step++;
+    for (const p of PARAM_NAMES) updateParameter(spec, step, params[p], grads[p], moments[p], params[p]);
+    iteration++;
+    return batchLoss;
+  }
+
   return {
     run(count, losses, offset = 0) {
       checkInteger('iterations', count, 0, 100_000_000);
       for (let it = 0; it < count; it++) {
-        const m = gather();
-        forwardLayer(params.W1, params.b1, Xb, h, n, m, g1, Z1, A1);
-        forwardLayer(params.W2, params.b2, A1, o, h, m, g2, Z2, A2);
-        if (losses) losses[offset + it] = lossValue(loss, A2, Yb, o * m);
-        outputDelta(loss, g2, Z2, A2, Yb, o, o * m, dZ2);
-        weightGradients(dZ2, A1, o, h, m, grads.W2, grads.b2);
-        hiddenDelta(params.W2, dZ2, g1, Z1, A1, o, h, m, dA1, dZ1);
-        weightGradients(dZ1, Xb, h, n, m, grads.W1, grads.b1);
-        step++;
-        for (const p of PARAM_NAMES) updateParameter(spec, step, params[p], grads[p], moments[p], params[p]);
-        iteration++;
+        const batchLoss = iterate();
+        if (losses) losses[offset + it] = batchLoss;
       }
+    },
+    runRecorded(count, metrics, offset = 0) {
+      checkInteger('iterations', count, 0, 100_000_000);
+      if (!test) fail('options.test', test, 'must be given to record test metrics');
+      for (let it = 0; it < count; it++) iterate(metrics, offset + it);
     },
     snapshot() {
       const { W1, b1, W2, b2 } = start.params;
@@ -120,7 +161,11 @@ export function predict(config: NetworkConfig, params: Params, X: Matrix): Matri
 
 /** Fraction of elements where the prediction (A2 > 0.5) equals the label Y. */
 export function accuracy(A2: Matrix, Y: Matrix): number {
+  return accuracyOf(A2.data, Y.data, A2.data.length);
+}
+
+function accuracyOf(A2: Float64Array, Y: Float64Array, length: number): number {
   let correct = 0;
-  for (let k = 0; k < A2.data.length; k++) if ((A2.data[k] > 0.5 ? 1 : 0) === Y.data[k]) correct++;
-  return correct / A2.data.length;
+  for (let k = 0; k < length; k++) if ((A2[k] > 0.5 ? 1 : 0) === Y[k]) correct++;
+  return correct / length;
 }

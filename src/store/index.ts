@@ -1,0 +1,6 @@
+/** The store's public surface. */
+export * from './store';
+export * from './selectors';
+export * from './hooks';
+export { DEFAULT_CONFIG, MAX_HIDDEN, buildConfig, type Built, type StudioConfig } from './config';
+export { KEYFRAME_INTERVAL, fromPosition, toPosition, currentSession, type Curves, type Timeline, type Position } from './timeline';

@@ -1,0 +1,219 @@
+/**
+ * The timeline: every (iteration, phase) the learner has reached, kept bounded. Recent
+ * iterations keep their per-phase Session values; older ones keep only a compact record
+ * (the curves) and, every KEYFRAME_INTERVAL iterations, the parameters and optimizer state,
+ * from which any phase is recomputed exactly, since the engine is deterministic.
+ *
+ * Everything here is a pure function from one Timeline value to a new one; the store calls it.
+ */
+import {
+  PHASES, createTrainer, evaluate, startSession, stepSession,
+  type DataSplit, type OptimizerState, type Params, type PhaseId, type Session, type SessionSetup,
+} from '../engine/index';
+
+/** Iterations between stored keyframes: at most this many are retrained to rebuild a phase. */
+export const KEYFRAME_INTERVAL = 100;
+/** Bytes of per-phase detail kept before the oldest iterations are dropped. */
+export const DETAIL_BUDGET_BYTES = 16 * 2 ** 20;
+const PHASE_COUNT = PHASES.length;
+
+/** An absolute timeline position: iteration·6 + the phase's index. */
+export type Position = number;
+
+export function toPosition(iteration: number, phase: PhaseId): Position {
+  return iteration * PHASE_COUNT + PHASES.indexOf(phase);
+}
+
+export function fromPosition(position: Position): { iteration: number; phase: PhaseId } {
+  return { iteration: Math.floor(position / PHASE_COUNT), phase: PHASES[position % PHASE_COUNT] };
+}
+
+/** The parameters and optimizer state at the start of an iteration. */
+export interface Keyframe {
+  readonly iteration: number;
+  readonly params: Params;
+  readonly optimizerState: OptimizerState;
+}
+
+/**
+ * Per-iteration metrics, appended in place past `length` (never changing entries below it),
+ * so a holder of an older Curves value still reads exactly what it read before.
+ */
+export interface Curves {
+  readonly length: number;
+  readonly trainLoss: Float64Array;
+  readonly testLoss: Float64Array;
+  /** NaN when the output is not a sigmoid (no accuracy for regression). */
+  readonly trainAccuracy: Float64Array;
+  readonly testAccuracy: Float64Array;
+}
+
+export interface Timeline {
+  readonly setup: SessionSetup;
+  readonly test: DataSplit;
+  /** Sorted by iteration; keyframes[0] is iteration 0. */
+  readonly keyframes: readonly Keyframe[];
+  /** Sessions for positions detailStart … detailStart + detail.length − 1. */
+  readonly detail: readonly Session[];
+  readonly detailStart: Position;
+  /** The furthest position ever computed. */
+  readonly frontier: Position;
+  readonly cursor: Position;
+  readonly curves: Curves;
+}
+
+const EMPTY_CURVES: Curves = {
+  length: 0, trainLoss: new Float64Array(0), testLoss: new Float64Array(0),
+  trainAccuracy: new Float64Array(0), testAccuracy: new Float64Array(0),
+};
+
+/** A timeline at iteration 0, phase forward-hidden. Throws (named errors) on a bad setup or params. */
+export function createTimeline(setup: SessionSetup, test: DataSplit, params: Params): Timeline {
+  const first = startSession(setup, params);
+  return {
+    setup, test, keyframes: [{ iteration: 0, params, optimizerState: first.optimizerState }],
+    detail: [first], detailStart: 0, frontier: 0, cursor: 0, curves: EMPTY_CURVES,
+  };
+}
+
+/** The Session at the cursor. */
+export function currentSession(t: Timeline): Session {
+  return t.detail[t.cursor - t.detailStart];
+}
+
+function sessionBytes(s: Session): number {
+  let bytes = 0;
+  for (const m of [...Object.values(s.cache), ...Object.values(s.grads)]) bytes += m.data.byteLength;
+  return bytes / PHASE_COUNT + 1024;
+}
+
+/** Drops the oldest detail (whole iterations) beyond the budget, never the cursor's iteration. */
+function trimDetail(detail: readonly Session[], detailStart: Position, cursor: Position): Pick<Timeline, 'detail' | 'detailStart'> {
+  let bytes = 0;
+  for (const s of detail) bytes += sessionBytes(s);
+  let drop = 0;
+  const cursorIterationStart = cursor - (cursor % PHASE_COUNT);
+  while (bytes > DETAIL_BUDGET_BYTES && detailStart + drop + PHASE_COUNT <= cursorIterationStart) {
+    for (let k = 0; k < PHASE_COUNT; k++) bytes -= sessionBytes(detail[drop + k]);
+    drop += PHASE_COUNT;
+  }
+  return drop === 0 ? { detail, detailStart } : { detail: detail.slice(drop), detailStart: detailStart + drop };
+}
+
+type MetricColumns = { [K in 'trainLoss' | 'testLoss' | 'trainAccuracy' | 'testAccuracy']: ArrayLike<number> };
+const METRICS = ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'] as const;
+
+/** Curves with `count` rows of `rows` appended; grows capacity by doubling, copying only then. */
+function appendCurves(curves: Curves, rows: MetricColumns, count: number): Curves {
+  const length = curves.length + count;
+  let next = curves;
+  if (length > curves.trainLoss.length) {
+    const capacity = Math.max(1024, 2 ** Math.ceil(Math.log2(length)));
+    const grow = (a: Float64Array) => {
+      const b = new Float64Array(capacity);
+      b.set(a.subarray(0, curves.length));
+      return b;
+    };
+    next = { length: curves.length, trainLoss: grow(curves.trainLoss), testLoss: grow(curves.testLoss), trainAccuracy: grow(curves.trainAccuracy), testAccuracy: grow(curves.testAccuracy) };
+  }
+  for (const key of METRICS) for (let k = 0; k < count; k++) next[key][curves.length + k] = rows[key][k];
+  return { ...next, length };
+}
+
+/** The metrics of one iteration, from its session at (or after) the loss phase. */
+function metricsOf(t: Timeline, s: Session) {
+  const test = evaluate(t.setup, s.params, t.test.X, t.test.Y);
+  const train = { loss: s.loss as number, accuracy: null as number | null };
+  const A2 = s.cache.A2;
+  if (A2 && t.setup.config.outputActivation === 'sigmoid') {
+    let correct = 0;
+    for (let k = 0; k < A2.data.length; k++) if ((A2.data[k] > 0.5 ? 1 : 0) === s.batch.Y.data[k]) correct++;
+    train.accuracy = correct / A2.data.length;
+  }
+  return { trainLoss: [train.loss], testLoss: [test.loss], trainAccuracy: [train.accuracy ?? NaN], testAccuracy: [test.accuracy ?? NaN] };
+}
+
+/** Moves the cursor one phase forward, computing the phase if it is new. */
+export function stepForward(t: Timeline): Timeline {
+  if (t.cursor < t.frontier) return seek(t, t.cursor + 1);
+  const next = stepSession(currentSession(t));
+  const position = t.cursor + 1;
+  let { keyframes, curves } = t;
+  if (next.phase === 'loss' && curves.length === next.iteration) curves = appendCurves(curves, metricsOf(t, next), 1);
+  if (next.phase === 'forward-hidden' && next.iteration % KEYFRAME_INTERVAL === 0 && keyframes.at(-1)!.iteration < next.iteration) {
+    keyframes = [...keyframes, { iteration: next.iteration, params: next.params, optimizerState: next.optimizerState }];
+  }
+  const detail = [...t.detail.slice(0, position - t.detailStart), next];
+  return { ...t, ...trimDetail(detail, t.detailStart, position), keyframes, curves, frontier: position, cursor: position };
+}
+
+/** Moves the cursor one phase back (no-op at the start). */
+export function stepBack(t: Timeline): Timeline {
+  return t.cursor === 0 ? t : seek(t, t.cursor - 1);
+}
+
+/** The session at any position up to the frontier, recomputed from the nearest keyframe. */
+export function recompute(t: Timeline, position: Position): Session {
+  const { iteration, phase } = fromPosition(position);
+  let k = t.keyframes.length - 1;
+  while (t.keyframes[k].iteration > iteration) k--;
+  const key = t.keyframes[k];
+  const trainer = createTrainer(t.setup, key);
+  trainer.run(iteration - key.iteration);
+  const start = trainer.snapshot();
+  let s = startSession(t.setup, start.params, start.optimizerState, iteration);
+  while (s.phase !== phase) s = stepSession(s);
+  return s;
+}
+
+/** Moves the cursor to `position` (clamped to 0 … frontier), rebuilding that iteration's detail if it was dropped. */
+export function seek(t: Timeline, position: Position): Timeline {
+  const target = Math.max(0, Math.min(t.frontier, Math.round(position)));
+  if (target >= t.detailStart && target < t.detailStart + t.detail.length) return { ...t, cursor: target };
+  // Rebuild the whole iteration around the target so stepping within it stays instant.
+  const iterationStart = target - (target % PHASE_COUNT);
+  const last = Math.min(t.frontier, iterationStart + PHASE_COUNT - 1);
+  const detail: Session[] = [recompute(t, iterationStart)];
+  for (let p = iterationStart + 1; p <= last; p++) detail.push(stepSession(detail[detail.length - 1]));
+  return { ...t, detail, detailStart: iterationStart, cursor: target };
+}
+
+/**
+ * Trains `iterations` whole iterations fast from the frontier's iteration start, keeping a
+ * keyframe every KEYFRAME_INTERVAL and one curve row per iteration; leaves the cursor (and
+ * the frontier) at forward-hidden of the iteration reached.
+ */
+export function train(t: Timeline, iterations: number): Timeline {
+  if (iterations <= 0) return t;
+  const startIteration = fromPosition(t.frontier).iteration;
+  const start = recomputeStart(t, startIteration);
+  const trainer = createTrainer(t.setup, start, { test: t.test });
+  const keyframes = [...t.keyframes];
+  let curves = t.curves.length > startIteration ? truncateCurves(t.curves, startIteration) : t.curves;
+  const metrics = { trainLoss: new Float64Array(KEYFRAME_INTERVAL), testLoss: new Float64Array(KEYFRAME_INTERVAL), trainAccuracy: new Float64Array(KEYFRAME_INTERVAL), testAccuracy: new Float64Array(KEYFRAME_INTERVAL) };
+  let done = 0;
+  while (done < iterations) {
+    const iteration = startIteration + done;
+    const chunk = Math.min(iterations - done, KEYFRAME_INTERVAL - (iteration % KEYFRAME_INTERVAL));
+    trainer.runRecorded(chunk, metrics);
+    curves = appendCurves(curves, metrics, chunk);
+    done += chunk;
+    const reached = startIteration + done;
+    if (reached % KEYFRAME_INTERVAL === 0 && keyframes.at(-1)!.iteration < reached) keyframes.push(trainer.snapshot());
+  }
+  const end = trainer.snapshot();
+  const session = startSession(t.setup, end.params, end.optimizerState, end.iteration);
+  const position = toPosition(end.iteration, 'forward-hidden');
+  return { ...t, keyframes, curves, detail: [session], detailStart: position, frontier: position, cursor: position };
+}
+
+function recomputeStart(t: Timeline, iteration: number): Keyframe {
+  const s = recompute(t, toPosition(iteration, 'forward-hidden'));
+  return { iteration, params: s.params, optimizerState: s.optimizerState };
+}
+
+/** Curves cut back to `length` rows (a copy, so older holders keep theirs). */
+function truncateCurves(c: Curves, length: number): Curves {
+  const cut = (a: Float64Array) => a.slice(0, Math.max(length, 1024));
+  return { length, trainLoss: cut(c.trainLoss), testLoss: cut(c.testLoss), trainAccuracy: cut(c.trainAccuracy), testAccuracy: cut(c.testAccuracy) };
+}
