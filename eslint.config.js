@@ -24,6 +24,13 @@ export default tseslint.config(
   },
   { files: ['src/engine/**'], rules: restrict([{ group: outsideEngine, message: 'src/engine is pure: it imports nothing outside engine/ (STYLE.md §1).' }]) },
   {
+    files: ['src/data/**'],
+    rules: restrict([
+      { group: ['**/store/**', '**/views/**', '**/viz/**', '**/app/**', '**/playback/**', 'react', 'react-dom', 'zustand'], message: 'src/data is pure: data sets and CSV parsing over the engine.' },
+      { group: ['**/engine/*', '!**/engine/index*'], message: 'Import the engine through src/engine/index.ts.' },
+    ]),
+  },
+  {
     files: ['src/store/**'],
     ignores: ['src/store/hooks.ts'],
     rules: restrict([

@@ -4,8 +4,7 @@
  * column, a stable code for translation and an English message.
  */
 import { dsvFormat } from 'd3-dsv';
-import { checkInteger, matrix } from '../engine/matrix';
-import type { LossKind } from '../engine/types';
+import { checkInteger, matrix, type LossKind } from '../engine/index';
 import { splitColumns, type Dataset } from './datasets';
 
 /** Stable identifiers of CSV problems (errors and warnings), for translation. */

@@ -4,9 +4,10 @@
  * short NumPy recipe (in the TSDoc below) that reproduces it in a notebook.
  * Samples are columns: `X` is `inputSize × m`, `Y` is `1 × m`.
  */
-import { numpyRandom, type NumpyRandom } from '../engine/random';
-import { checkInteger, checkNumber, fail, matrix, pickColumns, sliceColumns } from '../engine/matrix';
-import type { DataSplit, Matrix } from '../engine/types';
+import {
+  checkInteger, checkNumber, fail, matrix, numpyRandom, pickColumns, sliceColumns,
+  type DataSplit, type Matrix, type NumpyRandom,
+} from '../engine/index';
 
 /** The built-in data sets. */
 export type DatasetKind = 'tutorial-numpy' | 'tutorial-pytorch' | 'circle' | 'xor' | 'gaussians' | 'spiral' | 'moons';

@@ -1,0 +1,35 @@
+import { useT, type Locale } from '../i18n/index';
+import { selectLocale, selectNotice, useAppStore } from '../store/index';
+
+const setLocale = (s: { setLocale: (l: Locale) => void }) => s.setLocale;
+const notify = (s: { notify: (n: null) => void }) => s.notify;
+
+/** Title, language switch and the store's notice (what just happened, or what was wrong). */
+export function Header() {
+  const t = useT();
+  const locale = useAppStore(selectLocale);
+  const changeLocale = useAppStore(setLocale);
+  const notice = useAppStore(selectNotice);
+  const dismiss = useAppStore(notify);
+  return (
+    <header className="header">
+      <div className="header-title">
+        <h1>{t('app.title')}</h1>
+        <p className="tagline">{t('app.tagline')}</p>
+      </div>
+      <label className="header-language">
+        {t('app.language')}{' '}
+        <select value={locale} onChange={(e) => changeLocale(e.target.value as Locale)}>
+          <option value="en">English</option>
+          <option value="zh-CN">简体中文</option>
+        </select>
+      </label>
+      {notice && (
+        <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          <span>{notice.message}</span>
+          <button type="button" onClick={() => dismiss(null)}>{t('app.dismiss')}</button>
+        </div>
+      )}
+    </header>
+  );
+}

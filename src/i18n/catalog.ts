@@ -1,0 +1,17 @@
+/**
+ * Every message, merged from one module per area (src/i18n/messages/*.ts). To add an area,
+ * write its module with defineMessages and list it in AREAS.
+ */
+import { app } from './messages/app';
+
+const AREAS = [app] as const;
+
+type Area = (typeof AREAS)[number];
+type KeysOf<A> = A extends { en: infer E } ? keyof E : never;
+export type MessageKey = KeysOf<Area> & string;
+export type Locale = 'en' | 'zh-CN';
+
+export const CATALOG: Record<Locale, Record<string, string>> = {
+  en: Object.assign({}, ...AREAS.map((a) => a.en)),
+  'zh-CN': Object.assign({}, ...AREAS.map((a) => a['zh-CN'])),
+};

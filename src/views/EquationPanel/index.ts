@@ -1,0 +1,1 @@
+export { EquationPanel } from './EquationPanel';

@@ -1,0 +1,1 @@
+export { LossChart } from './LossChart';

@@ -1,0 +1,48 @@
+/**
+ * One diverging, colour-blind-safe palette for every signed value (ColorBrewer PuOr:
+ * orange for negative, purple for positive, near-white at zero). A matrix's colours use
+ * ±max|entry| of that matrix as the domain, so a value has the same colour in every view
+ * that shows that matrix.
+ */
+import { format, interpolateRgbBasis } from 'd3';
+
+export const PALETTE = ['#b35806', '#e08214', '#fdb863', '#f7f7f7', '#b2abd2', '#8073ac', '#542788'] as const;
+const interpolate = interpolateRgbBasis([...PALETTE]);
+
+/** The largest |x| in data, at least a tiny floor so an all-zero matrix maps to the centre. */
+export function maxAbs(data: ArrayLike<number>): number {
+  let m = 0;
+  for (let k = 0; k < data.length; k++) {
+    const a = Math.abs(data[k]);
+    if (a > m) m = a;
+  }
+  return m > 0 ? m : 1e-300;
+}
+
+/** The palette colour for value in [−extent, extent] (clamped). */
+export function signedColor(value: number, extent: number): string {
+  if (!Number.isFinite(value)) return '#000000';
+  const t = Math.max(-1, Math.min(1, value / extent));
+  return interpolate(0.5 + 0.5 * t);
+}
+
+/** Text colour that stays legible on signedColor(value, extent). */
+export function textColorOn(value: number, extent: number): string {
+  return Math.abs(value / extent) > 0.6 ? '#ffffff' : '#1a1a1a';
+}
+
+const fixed4 = format('.4f');
+const sci3 = format('.3e');
+
+/** A value at sensible precision: 4 decimals, or scientific for tiny or huge magnitudes. */
+export function formatValue(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  return a < 1e-3 || a >= 1e5 ? sci3(v) : fixed4(v);
+}
+
+/** A value at full precision (shortest round-trip), for hover and copy. */
+export function formatFull(v: number): string {
+  return String(v);
+}
