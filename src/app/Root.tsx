@@ -1,11 +1,35 @@
+import { useState } from 'react';
+import { createAppStore } from '../store/index';
+import { parseLink } from '../store/url';
 import { App } from './App';
 import { StoreProvider } from './StoreProvider';
+import { useUrlSync } from './useUrlSync';
 
-/** The app with its store. */
+/** Opens the store at what the link describes; anything not understood becomes a notice, never a blank page. */
+function createFromLocation() {
+  const { init, errors } = parseLink(window.location.hash);
+  let store;
+  try {
+    store = createAppStore(init);
+  } catch (e) {
+    store = createAppStore();
+    errors.push(`The link could not be opened (${e instanceof Error ? e.message : String(e)}); showing the tutorial example.`);
+  }
+  if (errors.length) store.getState().notify({ kind: 'error', message: errors.join(' ') });
+  return store;
+}
+
+function Synced() {
+  useUrlSync();
+  return <App />;
+}
+
+/** The app with its store, opened from the address bar. */
 export function Root() {
+  const [store] = useState(createFromLocation);
   return (
-    <StoreProvider>
-      <App />
+    <StoreProvider store={store}>
+      <Synced />
     </StoreProvider>
   );
 }

@@ -3,9 +3,24 @@
  * shared by the pure phase functions (which allocate their outputs) and the fast trainer
  * (which reuses buffers). Why one copy: a timeline rebuilt from the trainer's keyframes must
  * match the step-through session bit for bit, so both must add and multiply in one order.
+ *
+ * Why the loops look the way they do (bench/engine.bench.ts measures them): each output
+ * element is computed with exactly the operations, in exactly the order, of the plain
+ * triple loop — a sum over k starts from 0 and adds the products in increasing k, then the
+ * bias — so the numbers are those of reference BLAS and do not depend on which path below
+ * runs. What changes is only how the work is scheduled: one pass over a row instead of one
+ * per k (small inner dimensions), several independent sums per pass (hiding the latency of
+ * the add chain), activation switches hoisted out of the element loops, and no intermediate
+ * fills. None of the kernels allocates.
  */
 import { sigmoid } from './activations';
 import type { Activation, LossKind } from './types';
+
+/**
+ * Inner dimensions up to this are summed column by column (all k of one column in
+ * registers, the n input rows streamed side by side); larger ones row by row into Z.
+ */
+const COLUMNWISE_MAX_N = 16;
 
 /** Z = W·A + b and Aout = g(Z). W: r × n, A: n × m, b: r × 1, Z and Aout: r × m. */
 export function forwardLayer(
@@ -15,31 +30,59 @@ export function forwardLayer(
 ): void {
   for (let i = 0; i < r; i++) {
     const row = i * m;
-    Z.fill(0, row, row + m);
-    for (let k = 0; k < n; k++) {
-      const w = W[i * n + k];
-      const src = k * m;
-      for (let j = 0; j < m; j++) Z[row + j] += w * A[src + j];
-    }
+    const wi = i * n;
     const bi = b[i];
-    for (let j = row; j < row + m; j++) Z[j] += bi;
+    // z = ((0 + w0·a0) + w1·a1 + … + w_{n−1}·a_{n−1}) + b, in that order on every path
+    if (n === 1) {
+      const w0 = W[wi];
+      for (let j = 0; j < m; j++) Z[row + j] = (0 + w0 * A[j]) + bi;
+    } else if (n === 2) {
+      const w0 = W[wi];
+      const w1 = W[wi + 1];
+      for (let j = 0; j < m; j++) Z[row + j] = ((0 + w0 * A[j]) + w1 * A[m + j]) + bi;
+    } else if (n === 3) {
+      const w0 = W[wi];
+      const w1 = W[wi + 1];
+      const w2 = W[wi + 2];
+      const m2 = 2 * m;
+      for (let j = 0; j < m; j++) Z[row + j] = (((0 + w0 * A[j]) + w1 * A[m + j]) + w2 * A[m2 + j]) + bi;
+    } else if (n <= COLUMNWISE_MAX_N) {
+      for (let j = 0; j < m; j++) {
+        let z = 0;
+        for (let k = 0, src = j; k < n; k++, src += m) z += W[wi + k] * A[src];
+        Z[row + j] = z + bi;
+      }
+    } else {
+      const w0 = W[wi];
+      for (let j = 0; j < m; j++) Z[row + j] = 0 + w0 * A[j];
+      for (let k = 1; k < n; k++) {
+        const w = W[wi + k];
+        const src = k * m;
+        for (let j = 0; j < m; j++) Z[row + j] += w * A[src + j];
+      }
+      for (let j = row; j < row + m; j++) Z[j] += bi;
+    }
+    activate(g, Z, Aout, row, row + m);
   }
-  applyActivation(g, Z, Aout, r * m);
 }
 
-function applyActivation(g: Activation, Z: Float64Array, A: Float64Array, length: number): void {
+/** Aout[j] = g(Z[j]) for start ≤ j < end. */
+function activate(g: Activation, Z: Float64Array, A: Float64Array, start: number, end: number): void {
   switch (g) {
     case 'tanh':
-      for (let j = 0; j < length; j++) A[j] = Math.tanh(Z[j]);
+      for (let j = start; j < end; j++) A[j] = Math.tanh(Z[j]);
       return;
     case 'sigmoid':
-      for (let j = 0; j < length; j++) A[j] = sigmoid(Z[j]);
+      for (let j = start; j < end; j++) A[j] = sigmoid(Z[j]);
       return;
     case 'relu':
-      for (let j = 0; j < length; j++) A[j] = Z[j] > 0 ? Z[j] : 0;
+      for (let j = start; j < end; j++) {
+        const z = Z[j];
+        A[j] = z > 0 ? z : 0;
+      }
       return;
     case 'linear':
-      A.set(Z.subarray(0, length));
+      for (let j = start; j < end; j++) A[j] = Z[j];
       return;
   }
 }
@@ -55,15 +98,32 @@ function clampedLog1m(x: number): number {
   return l > -100 ? l : -100;
 }
 
+/**
+ * Where lossSum leaves its result. Why a module-level slot: a double returned from a call
+ * V8 does not inline is boxed on the heap; lossValue below is small enough to be inlined,
+ * so the fast trainer's loop allocates nothing per iteration.
+ */
+const lossScratch = new Float64Array(1);
+
 /** L = mean over all o·m elements of the loss of A2 against Y. */
 export function lossValue(kind: LossKind, A2: Float64Array, Y: Float64Array, length: number): number {
+  lossSum(kind, A2, Y, length);
+  return lossScratch[0] / length;
+}
+
+/** Σ of the elementwise loss, into lossScratch[0]. */
+function lossSum(kind: LossKind, A2: Float64Array, Y: Float64Array, length: number): void {
   let sum = 0;
   if (kind === 'bce') {
-    // bce = −(y·log a + (1−y)·log(1−a)), each log clamped at −100
+    // bce = −(y·log a + (1−y)·log(1−a)), each log clamped at −100. Both clamped logs are
+    // finite, so for y = 1 the term is exactly log a (1·l + 0·l' = l) and for y = 0 exactly
+    // log(1−a) (0·l + 1·l' = l', signed zeros included): the other log need not be taken.
     for (let j = 0; j < length; j++) {
       const y = Y[j];
       const a = A2[j];
-      sum -= y * clampedLog(a) + (1 - y) * clampedLog1m(a);
+      if (y === 1) sum -= clampedLog(a);
+      else if (y === 0) sum -= clampedLog1m(a);
+      else sum -= y * clampedLog(a) + (1 - y) * clampedLog1m(a);
     }
   } else {
     // mse = (a − y)²
@@ -72,7 +132,7 @@ export function lossValue(kind: LossKind, A2: Float64Array, Y: Float64Array, len
       sum += d * d;
     }
   }
-  return sum / length;
+  lossScratch[0] = sum;
 }
 
 /**
@@ -86,16 +146,32 @@ export function outputDelta(
     for (let j = 0; j < length; j++) dZ2[j] = (A2[j] - Y[j]) / o;
     return;
   }
-  for (let j = 0; j < length; j++) {
-    const a = A2[j];
-    const z = Z2[j];
-    const slope = g2 === 'linear' ? 1 : g2 === 'tanh' ? 1 - a * a : g2 === 'sigmoid' ? a * (1 - a) : z > 0 ? 1 : 0;
-    dZ2[j] = (2 * (a - Y[j]) * slope) / o;
+  switch (g2) {
+    case 'linear':
+      for (let j = 0; j < length; j++) dZ2[j] = (2 * (A2[j] - Y[j])) / o; // slope 1
+      return;
+    case 'tanh':
+      for (let j = 0; j < length; j++) {
+        const a = A2[j];
+        dZ2[j] = (2 * (a - Y[j]) * (1 - a * a)) / o;
+      }
+      return;
+    case 'sigmoid':
+      for (let j = 0; j < length; j++) {
+        const a = A2[j];
+        dZ2[j] = (2 * (a - Y[j]) * (a * (1 - a))) / o;
+      }
+      return;
+    case 'relu':
+      for (let j = 0; j < length; j++) dZ2[j] = (2 * (A2[j] - Y[j]) * (Z2[j] > 0 ? 1 : 0)) / o;
+      return;
   }
 }
 
 /**
  * dW = (1/m)·dZ·Aᵀ and db = (1/m)·Σ_columns dZ. dZ: r × m, A: n × m, dW: r × n, db: r × 1.
+ * Each sum runs over j in increasing order from 0; up to four of them (and the bias sum)
+ * share one pass over the row, so their add chains overlap.
  */
 export function weightGradients(
   dZ: Float64Array, A: Float64Array, r: number, n: number, m: number,
@@ -104,15 +180,66 @@ export function weightGradients(
   const invM = 1 / m;
   for (let i = 0; i < r; i++) {
     const row = i * m;
-    for (let k = 0; k < n; k++) {
-      const src = k * m;
-      let s = 0;
-      for (let j = 0; j < m; j++) s += dZ[row + j] * A[src + j];
-      dW[i * n + k] = invM * s;
+    const out = i * n;
+    let k = 0;
+    for (; k + 4 <= n; k += 4) {
+      const a0 = k * m;
+      const a1 = a0 + m;
+      const a2 = a1 + m;
+      const a3 = a2 + m;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let j = 0; j < m; j++) {
+        const d = dZ[row + j];
+        s0 += d * A[a0 + j];
+        s1 += d * A[a1 + j];
+        s2 += d * A[a2 + j];
+        s3 += d * A[a3 + j];
+      }
+      dW[out + k] = invM * s0;
+      dW[out + k + 1] = invM * s1;
+      dW[out + k + 2] = invM * s2;
+      dW[out + k + 3] = invM * s3;
     }
-    let s = 0;
-    for (let j = row; j < row + m; j++) s += dZ[j];
-    db[i] = invM * s;
+    // the remaining 0–3 columns of dW together with db
+    const a0 = k * m;
+    const a1 = a0 + m;
+    const a2 = a1 + m;
+    let s0 = 0, s1 = 0, s2 = 0, sb = 0;
+    switch (n - k) {
+      case 3:
+        for (let j = 0; j < m; j++) {
+          const d = dZ[row + j];
+          s0 += d * A[a0 + j];
+          s1 += d * A[a1 + j];
+          s2 += d * A[a2 + j];
+          sb += d;
+        }
+        dW[out + k + 2] = invM * s2;
+        dW[out + k + 1] = invM * s1;
+        dW[out + k] = invM * s0;
+        break;
+      case 2:
+        for (let j = 0; j < m; j++) {
+          const d = dZ[row + j];
+          s0 += d * A[a0 + j];
+          s1 += d * A[a1 + j];
+          sb += d;
+        }
+        dW[out + k + 1] = invM * s1;
+        dW[out + k] = invM * s0;
+        break;
+      case 1:
+        for (let j = 0; j < m; j++) {
+          const d = dZ[row + j];
+          s0 += d * A[a0 + j];
+          sb += d;
+        }
+        dW[out + k] = invM * s0;
+        break;
+      default:
+        for (let j = row; j < row + m; j++) sb += dZ[j];
+    }
+    db[i] = invM * sb;
   }
 }
 
@@ -125,26 +252,45 @@ export function hiddenDelta(
 ): void {
   for (let k = 0; k < h; k++) {
     const row = k * m;
-    dA1.fill(0, row, row + m);
-    for (let i = 0; i < o; i++) {
-      const w = W2[i * h + k];
-      const src = i * m;
-      for (let j = 0; j < m; j++) dA1[row + j] += w * dZ2[src + j];
+    // dA1[k][j] = (0 + W2[0][k]·dZ2[0][j]) + W2[1][k]·dZ2[1][j] + …, in that order on every path
+    if (o === 1) {
+      const w = W2[k];
+      for (let j = 0; j < m; j++) dA1[row + j] = 0 + w * dZ2[j];
+    } else {
+      const w0 = W2[k];
+      for (let j = 0; j < m; j++) dA1[row + j] = 0 + w0 * dZ2[j];
+      for (let i = 1; i < o; i++) {
+        const w = W2[i * h + k];
+        const src = i * m;
+        for (let j = 0; j < m; j++) dA1[row + j] += w * dZ2[src + j];
+      }
     }
+    hiddenSlope(g1, Z1, A1, dA1, dZ1, row, row + m);
   }
-  const length = h * m;
+}
+
+/** dZ1[j] = dA1[j]·g1'(Z1[j]) for start ≤ j < end (g1' from A1 as the seed writes it). */
+function hiddenSlope(
+  g1: Activation, Z1: Float64Array, A1: Float64Array, dA1: Float64Array, dZ1: Float64Array, start: number, end: number,
+): void {
   switch (g1) {
     case 'tanh':
-      for (let j = 0; j < length; j++) dZ1[j] = dA1[j] * (1 - A1[j] * A1[j]);
+      for (let j = start; j < end; j++) {
+        const a = A1[j];
+        dZ1[j] = dA1[j] * (1 - a * a);
+      }
       return;
     case 'sigmoid':
-      for (let j = 0; j < length; j++) dZ1[j] = dA1[j] * (A1[j] * (1 - A1[j]));
+      for (let j = start; j < end; j++) {
+        const a = A1[j];
+        dZ1[j] = dA1[j] * (a * (1 - a));
+      }
       return;
     case 'relu':
-      for (let j = 0; j < length; j++) dZ1[j] = Z1[j] > 0 ? dA1[j] : 0;
+      for (let j = start; j < end; j++) dZ1[j] = Z1[j] > 0 ? dA1[j] : 0;
       return;
     case 'linear':
-      dZ1.set(dA1.subarray(0, length));
+      for (let j = start; j < end; j++) dZ1[j] = dA1[j];
       return;
   }
 }

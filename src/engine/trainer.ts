@@ -5,8 +5,8 @@
  * step-through session, so its parameters equal the session's bit for bit.
  */
 import { forwardLayer, hiddenDelta, lossValue, outputDelta, weightGradients } from './kernels';
-import { checkInteger, fail, matrix } from './matrix';
-import { checkParams, forward, forwardHidden, forwardOutput } from './network';
+import { checkInteger, checkMatrix, fail, matrix } from './matrix';
+import { checkConfig, checkInputs, checkParams, checkTargets, forward, forwardHidden, forwardOutput } from './network';
 import { PARAM_NAMES, bufferNames, type ParamName, resolveOptimizerSpec, updateParameter } from './optimizers';
 import { batchIndices, batchesPerEpoch, checkSetup, epochPermutation, type SessionSetup } from './session';
 import type { DataSplit, Matrix, NetworkConfig, OptimizerState, Params } from './types';
@@ -142,6 +142,9 @@ export function createTrainer(setup: SessionSetup, start: TrainerSnapshot, optio
 
 /** Loss and, for a sigmoid output, accuracy (threshold 0.5) of params on X (n × m), Y (o × m). */
 export function evaluate(setup: Pick<SessionSetup, 'config'>, params: Params, X: Matrix, Y: Matrix): { loss: number; accuracy: number | null } {
+  checkConfig(setup.config);
+  checkParams(setup.config, params);
+  checkTargets(setup.config, Y, checkInputs(setup.config, X));
   const { A1 } = forwardHidden(setup.config, params, X);
   const { A2 } = forwardOutput(setup.config, params, A1);
   return {
@@ -161,6 +164,8 @@ export function predict(config: NetworkConfig, params: Params, X: Matrix): Matri
 
 /** Fraction of elements where the prediction (A2 > 0.5) equals the label Y. */
 export function accuracy(A2: Matrix, Y: Matrix): number {
+  const m = checkInteger('A2 columns (samples)', A2?.cols, 1, Number.MAX_SAFE_INTEGER);
+  checkMatrix('Y', Y, A2.rows, m);
   return accuracyOf(A2.data, Y.data, A2.data.length);
 }
 

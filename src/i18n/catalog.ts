@@ -3,8 +3,11 @@
  * write its module with defineMessages and list it in AREAS.
  */
 import { app } from './messages/app';
+import { chart } from './messages/chart';
+import { controls } from './messages/controls';
+import { network } from './messages/network';
 
-const AREAS = [app] as const;
+const AREAS = [app, network, controls, chart] as const;
 
 type Area = (typeof AREAS)[number];
 type KeysOf<A> = A extends { en: infer E } ? keyof E : never;

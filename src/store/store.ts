@@ -41,6 +41,8 @@ export interface ConfigActions {
   /** Uses an imported CSV data set (from data/csv's parseCsv). */
   loadCsv(dataset: Dataset, name: string): boolean;
   notify(notice: Notice | null): void;
+  /** Opens what a link describes (config, cursor, locale), as if the page had loaded with it. */
+  openLink(init: AppInit, errors: string[]): void;
 }
 
 export interface TimelineState {
@@ -161,6 +163,20 @@ export function createAppStore(init: AppInit = {}) {
       setConfig: (patch) => apply({ ...get().config, ...patch }, get().csv, 'Settings changed: the timeline starts again at iteration 0.'),
       loadCsv: (dataset, name) => apply({ ...get().config, data: { kind: 'csv', name } }, dataset, `Loaded ${name}: the timeline starts again at iteration 0.`),
       notify: (notice) => set({ notice }),
+      openLink: (linkInit, errors) => {
+        try {
+          const nextConfig = linkInit.config ?? DEFAULT_CONFIG;
+          const nextBuilt = nextConfig === get().config ? get().built : buildConfig(nextConfig);
+          let nextTimeline = nextBuilt === get().built ? get().timeline : timelineFor(nextBuilt);
+          nextTimeline = moveTo(nextTimeline, linkInit.iteration ?? 0, linkInit.phase ?? 'forward-hidden');
+          set({
+            config: nextConfig, built: nextBuilt, timeline: nextTimeline, isPlaying: false, locale: linkInit.locale ?? get().locale,
+            notice: errors.length ? { kind: 'error', message: errors.join(' ') } : null,
+          });
+        } catch (e) {
+          set({ notice: { kind: 'error', message: [...errors, errorText(e)].join(' ') } });
+        }
+      },
 
       timeline,
       stepForward: () => update(stepForward),

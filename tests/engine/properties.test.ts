@@ -90,10 +90,6 @@ function deepCopy<T>(value: T): T {
   return value;
 }
 
-function mapParams(params: Params, f: (m: Matrix, name: ParamName) => Matrix): Params {
-  return { W1: f(params.W1, 'W1'), b1: f(params.b1, 'b1'), W2: f(params.W2, 'W2'), b2: f(params.b2, 'b2') };
-}
-
 function maxAbs(m: Matrix): number {
   return m.data.reduce((acc, v) => Math.max(acc, Math.abs(v)), 0);
 }

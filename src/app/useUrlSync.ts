@@ -1,0 +1,50 @@
+/**
+ * Keeps the address bar's hash in step with the store (so the link opens exactly this state)
+ * and opens a hash the user types or pastes. The only code that touches window.location.
+ */
+import { useEffect } from 'react';
+import { currentSession, useStoreApi, type AppState } from '../store/index';
+import { parseLink, serializeLink } from '../store/url';
+
+/** Browsers refuse history updates faster than about 100 per 10 s; playing runs 60 phases a second. */
+const WRITE_INTERVAL_MS = 300;
+
+function linkOf(s: AppState): string {
+  const session = currentSession(s.timeline);
+  return serializeLink(s.config, { iteration: session.iteration, phase: session.phase }, s.locale);
+}
+
+export function useUrlSync(): void {
+  const store = useStoreApi();
+  useEffect(() => {
+    let written = window.location.hash.replace(/^#/, '');
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const write = () => {
+      timer = null;
+      const state = store.getState();
+      if (state.config.data.kind === 'csv') return; // an uploaded file cannot travel in a link
+      const link = linkOf(state);
+      if (link !== written) {
+        written = link;
+        window.history.replaceState(null, '', link ? `#${link}` : window.location.pathname + window.location.search);
+      }
+    };
+    const unsubscribe = store.subscribe((s, prev) => {
+      if (s.timeline === prev.timeline && s.config === prev.config && s.locale === prev.locale) return;
+      timer ??= setTimeout(write, WRITE_INTERVAL_MS);
+    });
+    const onHashChange = () => {
+      const hash = window.location.hash.replace(/^#/, '');
+      if (hash === written) return;
+      written = hash;
+      const { init, errors } = parseLink(hash);
+      store.getState().openLink(init, errors);
+    };
+    window.addEventListener('hashchange', onHashChange);
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+      window.removeEventListener('hashchange', onHashChange);
+    };
+  }, [store]);
+}

@@ -1,0 +1,206 @@
+/**
+ * Links: the configuration and the cursor as a URL hash, e.g.
+ * `#data=xor&hidden=8&opt=adam&lr=0.01&it=120&phase=loss`. One typed table of fields drives
+ * both directions (as playground's state.ts does), but parsing is pure: the app passes the
+ * hash in and gets an AppInit and a list of specific messages for whatever was not understood.
+ */
+import { ACTIVATIONS, INIT_SCHEMES, PHASES, type OptimizerSpec, type PhaseId } from '../engine/index';
+import { DATASET_KINDS, DEFAULT_DATASET_SPECS, type DatasetKind, type DatasetSpec } from '../data/datasets';
+import { DEFAULT_CONFIG, buildConfig, type StudioConfig } from './config';
+import type { AppInit, Locale } from './store';
+
+type Draft = { -readonly [K in keyof StudioConfig]: StudioConfig[K] } & { optimizer: Record<string, unknown> & OptimizerSpec };
+
+interface Field {
+  readonly key: string;
+  /** The value as it appears in a link, or undefined to leave it out (the default). */
+  read(c: StudioConfig): string | undefined;
+  /** Writes the text into the draft; returns an error message, or null when it was understood. */
+  write(d: Draft, text: string): string | null;
+}
+
+const number = (text: string) => (text.trim() === '' ? NaN : Number(text));
+const dataSpec = (d: Draft): DatasetSpec | null => (d.data.kind === 'csv' ? null : (d.data as DatasetSpec));
+
+function oneOf<T extends string>(key: string, values: readonly T[], text: string): T | string {
+  return (values as readonly string[]).includes(text) ? (text as T) : `${key} must be one of ${values.join(', ')} (got "${text}")`;
+}
+
+function numeric(key: string, apply: (d: Draft, v: number) => void): Field['write'] {
+  return (d, text) => {
+    const v = number(text);
+    if (!Number.isFinite(v)) return `${key} must be a number (got "${text}")`;
+    apply(d, v);
+    return null;
+  };
+}
+
+function dataField(key: string, prop: 'points' | 'noise' | 'trainFraction' | 'seed'): Field {
+  return {
+    key,
+    read: (c) => (c.data.kind !== 'csv' && c.data[prop] !== DEFAULT_DATASET_SPECS[c.data.kind][prop] ? String(c.data[prop]) : undefined),
+    write: numeric(key, (d, v) => {
+      const spec = dataSpec(d);
+      if (spec) d.data = { ...spec, [prop]: v };
+    }),
+  };
+}
+
+function optimizerField(key: string, prop: 'lr' | 'momentum' | 'alpha' | 'beta1' | 'beta2' | 'eps' | 'weightDecay'): Field {
+  return {
+    key,
+    read: (c) => {
+      const v = (c.optimizer as Record<string, unknown>)[prop];
+      return v === undefined || (prop === 'lr' && v === DEFAULT_CONFIG.optimizer.lr && c.optimizer.kind === 'sgd') ? undefined : String(v);
+    },
+    write: numeric(key, (d, v) => {
+      d.optimizer = { ...d.optimizer, [prop]: v };
+    }),
+  };
+}
+
+/** Every field a link may carry, in the order links write them. */
+const FIELDS: readonly Field[] = [
+  {
+    key: 'data',
+    read: (c) => (c.data.kind === DEFAULT_CONFIG.data.kind ? undefined : c.data.kind),
+    write: (d, text) => {
+      if (text === 'csv') return 'data=csv cannot be opened from a link: an uploaded file stays on the computer it came from. Showing the tutorial data instead.';
+      const kind = oneOf<DatasetKind>('data', DATASET_KINDS, text);
+      if (!(DATASET_KINDS as readonly string[]).includes(kind)) return kind;
+      d.data = { ...DEFAULT_DATASET_SPECS[kind as DatasetKind] };
+      return null;
+    },
+  },
+  dataField('points', 'points'),
+  dataField('noise', 'noise'),
+  dataField('train', 'trainFraction'),
+  dataField('dataSeed', 'seed'),
+  { key: 'hidden', read: (c) => (c.hiddenSize === DEFAULT_CONFIG.hiddenSize ? undefined : String(c.hiddenSize)), write: numeric('hidden', (d, v) => (d.hiddenSize = v)) },
+  ...(['hiddenActivation', 'outputActivation'] as const).map((prop): Field => ({
+    key: prop === 'hiddenActivation' ? 'g1' : 'g2',
+    read: (c) => (c[prop] === DEFAULT_CONFIG[prop] ? undefined : c[prop]),
+    write: (d, text) => {
+      const v = oneOf(prop === 'hiddenActivation' ? 'g1' : 'g2', ACTIVATIONS, text);
+      if (!(ACTIVATIONS as readonly string[]).includes(v)) return v;
+      d[prop] = v as (typeof ACTIVATIONS)[number];
+      return null;
+    },
+  })),
+  {
+    key: 'loss',
+    read: (c) => (c.loss === DEFAULT_CONFIG.loss ? undefined : c.loss),
+    write: (d, text) => {
+      const v = oneOf('loss', ['bce', 'mse'] as const, text);
+      if (v !== 'bce' && v !== 'mse') return v;
+      d.loss = v;
+      return null;
+    },
+  },
+  {
+    key: 'init',
+    read: (c) => (c.init.scheme === DEFAULT_CONFIG.init.scheme ? undefined : c.init.scheme),
+    write: (d, text) => {
+      const v = oneOf('init', INIT_SCHEMES, text);
+      if (!(INIT_SCHEMES as readonly string[]).includes(v)) return v;
+      d.init = { ...d.init, scheme: v as (typeof INIT_SCHEMES)[number] };
+      return null;
+    },
+  },
+  { key: 'scale', read: (c) => (c.init.scale === DEFAULT_CONFIG.init.scale ? undefined : String(c.init.scale)), write: numeric('scale', (d, v) => (d.init = { ...d.init, scale: v })) },
+  { key: 'seed', read: (c) => (c.init.seed === DEFAULT_CONFIG.init.seed ? undefined : String(c.init.seed)), write: numeric('seed', (d, v) => (d.init = { ...d.init, seed: v })) },
+  {
+    key: 'opt',
+    read: (c) => (c.optimizer.kind === 'sgd' ? undefined : c.optimizer.kind),
+    write: (d, text) => {
+      const v = oneOf('opt', ['sgd', 'rmsprop', 'adam'] as const, text);
+      if (v !== 'sgd' && v !== 'rmsprop' && v !== 'adam') return v;
+      d.optimizer = { ...d.optimizer, kind: v };
+      return null;
+    },
+  },
+  optimizerField('lr', 'lr'),
+  optimizerField('momentum', 'momentum'),
+  optimizerField('alpha', 'alpha'),
+  optimizerField('beta1', 'beta1'),
+  optimizerField('beta2', 'beta2'),
+  optimizerField('eps', 'eps'),
+  optimizerField('wd', 'weightDecay'),
+  {
+    key: 'batch',
+    read: (c) => (c.batchSize === null ? undefined : String(c.batchSize)),
+    write: (d, text) => {
+      if (text === 'full') {
+        d.batchSize = null;
+        return null;
+      }
+      const v = number(text);
+      if (!Number.isInteger(v) || v < 1) return `batch must be "full" or a whole number of samples ≥ 1 (got "${text}")`;
+      d.batchSize = v;
+      return null;
+    },
+  },
+  { key: 'shuffle', read: (c) => (c.shuffleSeed === 0 ? undefined : String(c.shuffleSeed)), write: numeric('shuffle', (d, v) => (d.shuffleSeed = v)) },
+];
+
+/** The furthest iteration a link may open at: reaching it trains synchronously while the page loads. */
+export const MAX_LINK_ITERATION = 100_000;
+
+const FIELD_KEYS = new Set([...FIELDS.map((f) => f.key), 'it', 'phase', 'lang']);
+
+/** The link hash (without '#') for a config, cursor and locale; defaults are left out. */
+export function serializeLink(config: StudioConfig, cursor: { iteration: number; phase: PhaseId }, locale: Locale): string {
+  const params = new URLSearchParams();
+  for (const f of FIELDS) {
+    const v = f.read(config);
+    if (v !== undefined) params.set(f.key, v);
+  }
+  if (cursor.iteration !== 0) params.set('it', String(cursor.iteration));
+  if (cursor.phase !== 'forward-hidden') params.set('phase', cursor.phase);
+  if (locale !== 'en') params.set('lang', locale);
+  return params.toString();
+}
+
+/**
+ * Reads a link hash into an AppInit. Never throws: each part that is not understood is
+ * skipped with a message naming it, and a combination that does not build falls back to
+ * the defaults with the reason.
+ */
+export function parseLink(hash: string): { init: AppInit; errors: string[] } {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const errors: string[] = [];
+  const draft = { ...DEFAULT_CONFIG, optimizer: { ...DEFAULT_CONFIG.optimizer } } as Draft;
+  // 'data' first: it resets the data set's own fields, which later keys then adjust.
+  const keys = [...params.keys()];
+  for (const key of keys) if (!FIELD_KEYS.has(key)) errors.push(`The link's "${key}" is not a setting this page knows; it was ignored.`);
+  for (const f of FIELDS) {
+    const text = params.get(f.key);
+    if (text === null) continue;
+    const error = f.write(draft, text);
+    if (error) errors.push(error);
+  }
+  const init: AppInit = {};
+  try {
+    buildConfig(draft);
+    if (keys.some((k) => FIELDS.some((f) => f.key === k))) init.config = draft;
+  } catch (e) {
+    errors.push(`The link's settings do not fit together (${e instanceof Error ? e.message : String(e)}); showing the tutorial example instead.`);
+  }
+  const it = params.get('it');
+  if (it !== null) {
+    const v = number(it);
+    if (Number.isInteger(v) && v >= 0 && v <= MAX_LINK_ITERATION) init.iteration = v;
+    else errors.push(`it must be a whole number of iterations from 0 to ${MAX_LINK_ITERATION} (got "${it}"); starting at iteration 0.`);
+  }
+  const phase = params.get('phase');
+  if (phase !== null) {
+    if ((PHASES as readonly string[]).includes(phase)) init.phase = phase as PhaseId;
+    else errors.push(`phase must be one of ${PHASES.join(', ')} (got "${phase}")`);
+  }
+  const lang = params.get('lang');
+  if (lang !== null) {
+    if (lang === 'en' || lang === 'zh-CN') init.locale = lang;
+    else errors.push(`lang must be en or zh-CN (got "${lang}")`);
+  }
+  return { init, errors };
+}

@@ -1,0 +1,147 @@
+/**
+ * TeX building blocks for the equation panel: numbers at the shared display precision (full
+ * precision in a hover title), index subscripts, truncated sums, activation formulas, and the
+ * KaTeX call. Pure string functions; no store, no DOM.
+ */
+import katex from 'katex';
+import type { Activation } from '../engine/index';
+import { formatFull, formatValue } from './color';
+
+/** What one line of the panel is about; the view maps each to a caption. */
+export type LineId =
+  | 'fh.matrix' | 'fh.shapes' | 'fh.neuron' | 'fh.activation'
+  | 'fo.matrix' | 'fo.shapes' | 'fo.neuron' | 'fo.activation'
+  | 'loss.def' | 'loss.sample' | 'loss.total'
+  | 'bo.matrix' | 'bo.shapes' | 'bo.dz' | 'bo.dW' | 'bo.db' | 'bo.chain.def' | 'bo.chain.factors' | 'bo.chain.dz' | 'bo.chain.sample' | 'bo.chain.avg'
+  | 'bh.matrix' | 'bh.shapes' | 'bh.da' | 'bh.dz' | 'bh.dW' | 'bh.db' | 'bh.chain.def' | 'bh.chain.factors' | 'bh.chain.sample' | 'bh.chain.avg'
+  | 'up.rule' | 'up.hyper' | 'up.weight';
+
+/** Sections of a phase: the matrix form, the focused numbers, the chain rule, the optimizer step. */
+export type SectionId = 'symbolic' | 'numbers' | 'chain' | 'update';
+
+export type CaptionParams = Readonly<Record<string, string | number>>;
+
+export interface EquationLine {
+  readonly id: LineId;
+  readonly tex: string;
+  readonly params?: CaptionParams;
+}
+
+export interface EquationSection {
+  readonly id: SectionId;
+  readonly lines: readonly EquationLine[];
+  readonly params?: CaptionParams;
+}
+
+/** A value as the other views show it (formatValue), with its full precision as a hover title. */
+export function num(v: number): string {
+  const shown = formatValue(v);
+  const e = shown.indexOf('e');
+  // Text mode keeps the exponent's hyphen and plus exactly as formatValue writes them.
+  const body = e < 0 ? shown : `${shown.slice(0, e)}\\text{${shown.slice(e)}}`;
+  return `\\htmlData{title=${formatFull(v)}}{${body}}`;
+}
+
+/** num(v), parenthesised when negative, for products and sums: (−0.0042). */
+export function pnum(v: number): string {
+  return v < 0 || Object.is(v, -0) ? `\\left(${num(v)}\\right)` : num(v);
+}
+
+/** num(v) in parentheses, always: the factors of a product read (a)(b)(c). */
+export function factor(v: number): string {
+  return `\\left(${num(v)}\\right)`;
+}
+
+/** A configured hyperparameter as typed (0.1, 0.999, 1e-8), not rounded. */
+export function hyper(v: number): string {
+  const s = String(v);
+  return s.includes('e') ? `\\text{${s}}` : s;
+}
+
+/** A 1-based two-index subscript: 21, or 2,10 when an index has two digits. */
+export function sub(row: number, col: number): string {
+  return row >= 9 || col >= 9 ? `${row + 1},${col + 1}` : `${row + 1}${col + 1}`;
+}
+
+/**
+ * The indices a sum of `count` terms shows: all of them up to 4, else the first three and the
+ * last, with null standing for the ⋯ between.
+ */
+export function shownIndices(count: number): (number | null)[] {
+  if (count <= 4) return Array.from({ length: count }, (_, k) => k);
+  return [0, 1, 2, null, count - 1];
+}
+
+/** term(0) + term(1) + … with `+ \cdots +` where terms are left out. */
+export function sumOf(count: number, term: (k: number) => string): string {
+  return shownIndices(count).map((k) => (k === null ? '\\cdots' : term(k))).join(' + ');
+}
+
+/** g applied to an argument: \tanh(x), \sigma(x), \max(0, x), x. */
+export function applyTex(g: Activation, arg: string): string {
+  switch (g) {
+    case 'tanh':
+      return `\\tanh\\left(${arg}\\right)`;
+    case 'sigmoid':
+      return `\\sigma\\left(${arg}\\right)`;
+    case 'relu':
+      return `\\max\\left(0,\\, ${arg}\\right)`;
+    case 'linear':
+      return arg;
+  }
+}
+
+/** g'(z) written with a = g(z), as the seed's code computes it. */
+export function slopeTex(g: Activation, a: string, z: string): string {
+  switch (g) {
+    case 'tanh':
+      return `1 - ${a}^2`;
+    case 'sigmoid':
+      return `${a}\\left(1 - ${a}\\right)`;
+    case 'relu':
+      return `\\mathbb{1}\\left[${z} > 0\\right]`;
+    case 'linear':
+      return '1';
+  }
+}
+
+/** g'(z) with numbers substituted for a and z. */
+export function slopeNumbers(g: Activation, a: number, z: number): string {
+  switch (g) {
+    case 'tanh':
+      return `1 - ${pnum(a)}^2`;
+    case 'sigmoid':
+      return `${factor(a)}\\left(1 - ${pnum(a)}\\right)`;
+    case 'relu':
+      return `\\mathbb{1}\\left[${num(z)} > 0\\right]`;
+    case 'linear':
+      return '1';
+  }
+}
+
+/** A definition line for activations that have no standard symbol (σ); null for tanh, ReLU, identity. */
+export function definitionTex(g: Activation): string | null {
+  return g === 'sigmoid' ? '\\sigma(z) = \\frac{1}{1 + e^{-z}}' : null;
+}
+
+/** lhs = rhs[0], then each further right-hand side on its own row, aligned at =. */
+export function aligned(lhs: string, ...rhs: string[]): string {
+  if (rhs.length === 1) return `${lhs} = ${rhs[0]}`;
+  return `\\begin{aligned}${lhs} &= ${rhs.join(' \\\\ &= ')}\\end{aligned}`;
+}
+
+const KATEX_OPTIONS = {
+  throwOnError: false,
+  output: 'htmlAndMathml',
+  displayMode: true,
+  strict: 'ignore',
+  trust: (context: { command: string }) => context.command === '\\htmlData',
+} as const;
+
+/**
+ * KaTeX HTML (with MathML for screen readers) for tex; every number's full precision becomes
+ * the title of its span, so hovering shows it.
+ */
+export function renderTex(tex: string): string {
+  return katex.renderToString(tex, KATEX_OPTIONS).replaceAll(' data-title="', ' title="');
+}

@@ -1,0 +1,120 @@
+/**
+ * Pure helpers for matrix heatmaps: the RGBA image of a matrix in the shared palette, hit
+ * testing, and keyboard moves of a cell cursor. No DOM: the views put the pixels into a
+ * ref'd <canvas> (STYLE.md §6).
+ */
+import { rgb } from 'd3';
+import type { Matrix } from '../engine/index';
+import { maxAbs, signedColor } from './color';
+
+/** Matrices with at most this many cells are drawn as cells with their values printed inside. */
+export const SMALL_MATRIX_CELLS = 64;
+
+/** One cell of a matrix: row i, column j (0-based). */
+export interface Cell {
+  readonly row: number;
+  readonly col: number;
+}
+
+/** Whether a matrix is small enough to print every value. */
+export function isSmallMatrix(m: Matrix): boolean {
+  return m.rows * m.cols <= SMALL_MATRIX_CELLS;
+}
+
+/** The shape as the learner reads it: `4×300`. */
+export function shapeLabel(m: Matrix): string {
+  return `${m.rows}×${m.cols}`;
+}
+
+/** Entry (i, j) of a row-major matrix. */
+export function valueAt(m: Matrix, cell: Cell): number {
+  return m.data[cell.row * m.cols + cell.col];
+}
+
+/** Steps of the palette lookup table across [−extent, extent]; finer than the eye can tell. */
+export const LUT_STEPS = 1024;
+
+/** RGB triples of signedColor(t, 1) for t = −1 … 1 in LUT_STEPS + 1 steps. */
+const LUT: Uint8ClampedArray = (() => {
+  const table = new Uint8ClampedArray((LUT_STEPS + 1) * 3);
+  for (let k = 0; k <= LUT_STEPS; k++) {
+    const c = rgb(signedColor(-1 + (2 * k) / LUT_STEPS, 1));
+    table[3 * k] = c.r;
+    table[3 * k + 1] = c.g;
+    table[3 * k + 2] = c.b;
+  }
+  return table;
+})();
+
+/** Index into the lookup table for value at this extent (clamped like signedColor). */
+export function lutIndex(value: number, extent: number): number {
+  const t = Math.max(-1, Math.min(1, value / extent));
+  return Math.round(((t + 1) / 2) * LUT_STEPS);
+}
+
+// Why a WeakMap: engine matrices are never mutated, so the same Matrix object always has
+// the same picture; stepping back and forth redraws from here without recolouring.
+const IMAGES = new WeakMap<Matrix, Uint8ClampedArray>();
+
+/**
+ * The matrix as cols × rows RGBA pixels (row-major, as ImageData wants), coloured with
+ * signedColor(v, maxAbs(m.data)); non-finite entries are black. Memoised per matrix.
+ */
+export function heatmapRgba(m: Matrix): Uint8ClampedArray {
+  const hit = IMAGES.get(m);
+  if (hit) return hit;
+  const extent = maxAbs(m.data);
+  const n = m.rows * m.cols;
+  const out = new Uint8ClampedArray(n * 4);
+  for (let k = 0; k < n; k++) {
+    const v = m.data[k];
+    const o = 4 * k;
+    out[o + 3] = 255;
+    if (!Number.isFinite(v)) continue;
+    const l = 3 * lutIndex(v, extent);
+    out[o] = LUT[l];
+    out[o + 1] = LUT[l + 1];
+    out[o + 2] = LUT[l + 2];
+  }
+  IMAGES.set(m, out);
+  return out;
+}
+
+/** The cell under point (x, y) of a width × height picture of a rows × cols matrix, or null outside it. */
+export function cellAt(x: number, y: number, width: number, height: number, rows: number, cols: number): Cell | null {
+  if (!(width > 0 && height > 0) || x < 0 || y < 0 || x >= width || y >= height) return null;
+  return {
+    row: Math.min(rows - 1, Math.floor((y / height) * rows)),
+    col: Math.min(cols - 1, Math.floor((x / width) * cols)),
+  };
+}
+
+/** Clamps a cell into a rows × cols matrix. */
+export function clampCell(cell: Cell, rows: number, cols: number): Cell {
+  return { row: Math.max(0, Math.min(rows - 1, cell.row)), col: Math.max(0, Math.min(cols - 1, cell.col)) };
+}
+
+/**
+ * Where a key moves the cursor: arrows by one cell, Home/End to the first/last column,
+ * PageUp/PageDown by a tenth of the columns (at least one). null for any other key.
+ */
+export function moveCell(cell: Cell, key: string, rows: number, cols: number): Cell | null {
+  const page = Math.max(1, Math.round(cols / 10));
+  const moves: Record<string, Cell> = {
+    ArrowLeft: { row: cell.row, col: cell.col - 1 },
+    ArrowRight: { row: cell.row, col: cell.col + 1 },
+    ArrowUp: { row: cell.row - 1, col: cell.col },
+    ArrowDown: { row: cell.row + 1, col: cell.col },
+    Home: { row: cell.row, col: 0 },
+    End: { row: cell.row, col: cols - 1 },
+    PageUp: { row: cell.row, col: cell.col - page },
+    PageDown: { row: cell.row, col: cell.col + page },
+  };
+  const next = Object.hasOwn(moves, key) ? moves[key] : undefined;
+  return next ? clampCell(next, rows, cols) : null;
+}
+
+/** Pixel height of one row of a canvas heatmap: tall for a few rows, at least 5 px for 32. */
+export function rowHeight(rows: number): number {
+  return Math.max(5, Math.min(18, Math.round(160 / rows)));
+}

@@ -1,0 +1,118 @@
+/**
+ * Geometry of the network diagram: where each neuron sits for given layer sizes and a
+ * drawing size, the path of each edge, and the edge-width scale. Pure functions, no DOM;
+ * the view renders their results (STYLE.md §6).
+ */
+import { pathRound, scaleLinear } from 'd3';
+
+/** Neurons per layer: [inputSize, hiddenSize, outputSize]. */
+export type LayerSizes = readonly [number, number, number];
+
+export interface Point {
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface LayerLayout {
+  /** The column's x (every neuron of a layer shares it). */
+  readonly x: number;
+  /** Neuron centres, top to bottom. */
+  readonly nodes: readonly Point[];
+  readonly radius: number;
+  /** Distance between neighbouring centres. */
+  readonly spacing: number;
+  /** Font size for the neurons' value labels; 0 when there is no room for them. */
+  readonly fontSize: number;
+}
+
+export interface NetworkLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly layers: readonly [LayerLayout, LayerLayout, LayerLayout];
+}
+
+/** Room kept free around the columns (for headers and value labels). */
+export interface Margins {
+  readonly top: number;
+  readonly right: number;
+  readonly bottom: number;
+  readonly left: number;
+}
+
+const MAX_RADIUS = 24;
+/** A radius never exceeds this share of the spacing, so neighbours keep a visible gap. */
+const RADIUS_PER_SPACING = 0.38;
+const MIN_LABEL_SPACING = 22;
+const MAX_FONT = 15;
+const MIN_FONT = 11;
+
+/** Preferred centre spacing by the largest layer's size: roomy for 2-4-1, compact for 32. */
+const preferredSpacing = scaleLinear().domain([1, 4, 8, 16, 32]).range([72, 62, 46, 30, 18]).clamp(true);
+
+/** The height the neurons' columns want for these sizes (without margins): at least 200. */
+export function columnsHeight(sizes: LayerSizes): number {
+  const n = Math.max(...sizes);
+  return Math.max(200, Math.round(n * preferredSpacing(n)));
+}
+
+/**
+ * Neuron positions for layer sizes in a width × height drawing: three columns spread
+ * evenly between the margins, each layer centred vertically and symmetric about the middle.
+ * Radii shrink as a layer grows (and as columns get close), so circles never overlap.
+ */
+export function layoutNetwork(sizes: LayerSizes, width: number, height: number, margins: Margins): NetworkLayout {
+  const innerHeight = Math.max(1, height - margins.top - margins.bottom);
+  const innerWidth = Math.max(1, width - margins.left - margins.right);
+  const columnGap = innerWidth / 2;
+  const maxRadius = Math.min(MAX_RADIUS, columnGap * 0.2, innerHeight * RADIUS_PER_SPACING);
+  const midY = margins.top + innerHeight / 2;
+  const left = margins.left + maxRadius;
+  const step = (innerWidth - 2 * maxRadius) / 2;
+  const layer = (n: number, k: number): LayerLayout => {
+    const count = Math.max(1, n);
+    const spacing = Math.min(innerHeight / count, preferredSpacing(1));
+    const radius = Math.min(maxRadius, spacing * RADIUS_PER_SPACING);
+    const x = left + k * step;
+    const nodes = Array.from({ length: n }, (_, i) => ({ x, y: midY + (i - (n - 1) / 2) * spacing }));
+    const fontSize = spacing < MIN_LABEL_SPACING ? 0 : Math.max(MIN_FONT, Math.min(MAX_FONT, spacing * 0.42));
+    return { x, nodes, radius, spacing, fontSize };
+  };
+  return { width, height, layers: [layer(sizes[0], 0), layer(sizes[1], 1), layer(sizes[2], 2)] };
+}
+
+/** The point a fraction t of the way from a to b. */
+export function pointAlong(a: Point, b: Point, t: number): Point {
+  return { x: a.x + (b.x - a.x) * t, y: a.y + (b.y - a.y) * t };
+}
+
+/**
+ * The path of an edge from a circle at `from` (radius rFrom) to one at `to` (radius rTo),
+ * trimmed to the circles' borders, with a vertex halfway so a `marker-mid` arrow shows the
+ * direction in the middle of the edge. Draw it from source to target in the direction of
+ * flow (right to left when backward) and the arrow and any dash animation follow.
+ */
+export function edgePath(from: Point, to: Point, rFrom: number, rTo: number): string {
+  const length = Math.hypot(to.x - from.x, to.y - from.y);
+  const p = pathRound(2);
+  if (length <= rFrom + rTo) {
+    p.moveTo(from.x, from.y);
+    p.lineTo(to.x, to.y);
+    return p.toString();
+  }
+  const start = pointAlong(from, to, rFrom / length);
+  const end = pointAlong(from, to, 1 - rTo / length);
+  const mid = pointAlong(start, end, 0.5);
+  p.moveTo(start.x, start.y);
+  p.lineTo(mid.x, mid.y);
+  p.lineTo(end.x, end.y);
+  return p.toString();
+}
+
+/**
+ * Stroke width for a value of a matrix whose largest |entry| is `extent`: linear in |value|,
+ * from range[0] at 0 to range[1] at the extent (clamped beyond it).
+ */
+export function strokeWidthScale(extent: number, range: readonly [number, number] = [0.75, 6]): (value: number) => number {
+  const scale = scaleLinear().domain([0, extent > 0 ? extent : 1]).range([range[0], range[1]]).clamp(true);
+  return (value: number) => (Number.isFinite(value) ? scale(Math.abs(value)) : range[0]);
+}
