@@ -4,6 +4,7 @@ import { EquationPanel } from '../views/EquationPanel';
 import { LossChart } from '../views/LossChart';
 import { MatrixPanel } from '../views/MatrixPanel';
 import { NetworkView } from '../views/NetworkView';
+import { PlaybackClock } from '../playback';
 import { Header } from './Header';
 
 /** The studio: every view of the current phase, in sync, around one set of controls. */
@@ -12,6 +13,7 @@ export function App() {
     <div className="app">
       <Header />
       <Controls />
+      <PlaybackClock />
       <main className="studio">
         <div className="studio-network"><NetworkView /></div>
         <div className="studio-equations"><EquationPanel /></div>

@@ -4,15 +4,17 @@ import { parseLink } from '../store/url';
 import { App } from './App';
 import { StoreProvider } from './StoreProvider';
 import { useUrlSync } from './useUrlSync';
+import { createWorkerBackend } from './workerBackend';
 
 /** Opens the store at what the link describes; anything not understood becomes a notice, never a blank page. */
 function createFromLocation() {
   const { init, errors } = parseLink(window.location.hash);
+  const deps = { trainingBackend: createWorkerBackend() };
   let store;
   try {
-    store = createAppStore(init);
+    store = createAppStore(init, deps);
   } catch (e) {
-    store = createAppStore();
+    store = createAppStore({}, deps);
     errors.push(`The link could not be opened (${e instanceof Error ? e.message : String(e)}); showing the tutorial example.`);
   }
   if (errors.length) store.getState().notify({ kind: 'error', message: errors.join(' ') });

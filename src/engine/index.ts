@@ -24,3 +24,5 @@ export {
 export type { Batch, Session, SessionSetup } from './session';
 export { accuracy, createTrainer, evaluate, predict } from './trainer';
 export type { IterationMetrics, Trainer, TrainerSnapshot } from './trainer';
+export { findOverflow } from './diagnose';
+export type { Overflow } from './diagnose';

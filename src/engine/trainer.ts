@@ -32,8 +32,13 @@ export interface IterationMetrics {
 export interface Trainer {
   /** Runs n iterations; the batch loss of each (before its update) goes into losses[offset + i]. */
   run(n: number, losses?: Float64Array, offset?: number): void;
-  /** Runs n iterations, writing every metric of iteration i into row offset + i of `metrics`; needs options.test. */
-  runRecorded(n: number, metrics: IterationMetrics, offset?: number): void;
+  /**
+   * Runs up to n iterations, writing every metric of iteration i into row offset + i of
+   * `metrics` (needs options.test). Stops at the first iteration whose loss is not finite,
+   * recording it but not updating from it, so the trainer stays at the diverged iteration.
+   * Returns the number of rows written.
+   */
+  runRecorded(n: number, metrics: IterationMetrics, offset?: number): number;
   /** The current iteration, params and optimizer state, copied into fresh immutable values. */
   snapshot(): TrainerSnapshot;
 }
@@ -105,6 +110,7 @@ export function createTrainer(setup: SessionSetup, start: TrainerSnapshot, optio
         metrics.testLoss[row] = lossValue(loss, testA2, test.Y.data, o * mt);
         metrics.testAccuracy[row] = isClassifier ? accuracyOf(testA2, test.Y.data, o * mt) : NaN;
       }
+      if (!Number.isFinite(batchLoss)) return batchLoss;
     }
     outputDelta(loss, g2, Z2, A2, Yb, o, o * m, dZ2);
     weightGradients(dZ2, A1, o, h, m, grads.W2, grads.b2);
@@ -127,7 +133,10 @@ export function createTrainer(setup: SessionSetup, start: TrainerSnapshot, optio
     runRecorded(count, metrics, offset = 0) {
       checkInteger('iterations', count, 0, 100_000_000);
       if (!test) fail('options.test', test, 'must be given to record test metrics');
-      for (let it = 0; it < count; it++) iterate(metrics, offset + it);
+      for (let it = 0; it < count; it++) {
+        if (!Number.isFinite(iterate(metrics, offset + it))) return it + 1;
+      }
+      return count;
     },
     snapshot() {
       const { W1, b1, W2, b2 } = start.params;

@@ -6,14 +6,21 @@ import { createStore } from 'zustand/vanilla';
 import type { PhaseId } from '../engine/index';
 import type { Dataset } from '../data/datasets';
 import { DEFAULT_CONFIG, buildConfig, type Built, type StudioConfig } from './config';
-import { createTimeline, fromPosition, seek, stepBack, stepForward, toPosition, train, type Timeline } from './timeline';
+import {
+  KEYFRAME_INTERVAL, applyProgress, beginTraining, createTimeline, currentSession, fromPosition, recompute, seek, stepBack,
+  stepForward, toPosition, train, type Timeline,
+} from './timeline';
+import { inProcessBackend, type TrainingBackend } from './training';
+import { findOverflow, stepSession } from '../engine/index';
 
 export type Locale = 'en' | 'zh-CN';
 
-/** A message for the learner: what happened, in a sentence. */
+/** A message for the learner: what happened, in a sentence. `code` and `params` let views translate it. */
 export interface Notice {
   readonly kind: 'info' | 'error';
   readonly message: string;
+  readonly code?: 'config-changed' | 'csv-loaded' | 'diverged';
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 /** layer 0 = inputs, 1 = hidden, 2 = outputs. */
@@ -45,8 +52,17 @@ export interface ConfigActions {
   openLink(init: AppInit, errors: string[]): void;
 }
 
+/** A fast-training job in flight. */
+export interface TrainingState {
+  readonly jobId: number;
+  readonly target: number;
+  readonly done: number;
+}
+
 export interface TimelineState {
   readonly timeline: Timeline;
+  /** The job running now, or null. */
+  readonly training: TrainingState | null;
 }
 export interface TimelineActions {
   stepForward(): void;
@@ -54,8 +70,10 @@ export interface TimelineActions {
   /** Moves to (iteration, phase); beyond the frontier it computes the way there. */
   seek(iteration: number, phase: PhaseId): void;
   reset(): void;
-  /** Trains n whole iterations fast from the frontier, without per-phase detail. */
+  /** Trains n whole iterations fast from the frontier, without per-phase detail (in a worker when the app gave one). */
   train(iterations: number): void;
+  /** Stops a running training job, keeping every iteration it finished. */
+  stopTraining(): void;
 }
 
 /** Phases per second while playing. */
@@ -103,6 +121,11 @@ export interface AppInit {
   locale?: Locale;
 }
 
+/** What the app plugs in: where fast training runs (default: in this thread, at once). */
+export interface AppDeps {
+  trainingBackend?: TrainingBackend;
+}
+
 /** Iterations the store will compute in one action; a link or a typo asking for more is refused. */
 export const MAX_ITERATIONS_PER_ACTION = 1_000_000;
 
@@ -127,7 +150,10 @@ function moveTo(t: Timeline, iteration: number, phase: PhaseId): Timeline {
 const FOCUS_RESET = { focusSample: 0, focusNeuron: null, focusEdge: null } as const;
 
 /** A fresh store. Throws only if `init.config` is invalid (parse links with parseLink first). */
-export function createAppStore(init: AppInit = {}) {
+export function createAppStore(init: AppInit = {}, deps: AppDeps = {}) {
+  const backend = deps.trainingBackend ?? inProcessBackend;
+  let stopJob: (() => void) | null = null;
+  let nextJobId = 1;
   const config = init.config ?? DEFAULT_CONFIG;
   const built = buildConfig(config);
   let timeline = timelineFor(built);
@@ -136,34 +162,67 @@ export function createAppStore(init: AppInit = {}) {
   }
 
   return createStore<AppState>()((set, get) => {
-    const apply = (nextConfig: StudioConfig, csv: Dataset | null, message: string): boolean => {
+    const apply = (nextConfig: StudioConfig, csv: Dataset | null, notice: Notice): boolean => {
       try {
         const nextBuilt = buildConfig(nextConfig, csv);
-        set({
-          config: nextConfig, built: nextBuilt, csv, timeline: timelineFor(nextBuilt), isPlaying: false, ...FOCUS_RESET,
-          notice: { kind: 'info', message },
-        });
+        cancelTraining();
+        set({ config: nextConfig, built: nextBuilt, csv, timeline: timelineFor(nextBuilt), isPlaying: false, ...FOCUS_RESET, notice });
         return true;
       } catch (e) {
         set({ notice: { kind: 'error', message: errorText(e) } });
         return false;
       }
     };
-    /** Runs a timeline change; an engine error (it should not happen) becomes a notice, not a crash. */
+    /** Ends any training job; its later reports are ignored (they carry an old job id). */
+    const cancelTraining = () => {
+      stopJob?.();
+      stopJob = null;
+      if (get().training) set({ training: null });
+    };
+    /** Runs a timeline change; a diverged loss pauses and explains; an engine error becomes a notice, not a crash. */
     const update = (change: (t: Timeline) => Timeline) => {
+      cancelTraining();
       try {
-        set({ timeline: change(get().timeline) });
+        const next = change(get().timeline);
+        set({ timeline: next });
+        const s = currentSession(next);
+        if (s.loss !== null && !Number.isFinite(s.loss) && next.cursor === next.frontier) reportDivergence(next);
       } catch (e) {
         set({ isPlaying: false, notice: { kind: 'error', message: errorText(e) } });
       }
     };
+    /** Says where and why the loss stopped being finite, from the frontier's iteration. */
+    const reportDivergence = (t: Timeline) => {
+      const iteration = fromPosition(t.frontier).iteration;
+      let s = recompute(t, toPosition(iteration, 'forward-hidden'));
+      while (s.phase !== 'backward-hidden') s = stepSession(s);
+      const overflow = findOverflow(s);
+      const lr = get().config.optimizer.lr;
+      const quantity = overflow?.quantity ?? 'loss';
+      const value = String(overflow?.value ?? s.loss);
+      const largest = (overflow?.largestWeight ?? 0).toPrecision(3);
+      set({
+        isPlaying: false,
+        notice: {
+          kind: 'error', code: 'diverged', params: { iteration, quantity, value, largest, lr },
+          message: `Training diverged at iteration ${iteration}: ${quantity} became ${value} (the largest weight had grown to ${largest}), so the loss is not a number any more. Try a smaller learning rate than ${lr}.`,
+        },
+      });
+    };
 
     return {
       config, built, csv: null, notice: null,
-      setConfig: (patch) => apply({ ...get().config, ...patch }, get().csv, 'Settings changed: the timeline starts again at iteration 0.'),
-      loadCsv: (dataset, name) => apply({ ...get().config, data: { kind: 'csv', name } }, dataset, `Loaded ${name}: the timeline starts again at iteration 0.`),
+      setConfig: (patch) =>
+        apply({ ...get().config, ...patch }, get().csv, {
+          kind: 'info', code: 'config-changed', message: 'Settings changed: the timeline starts again at iteration 0.',
+        }),
+      loadCsv: (dataset, name) =>
+        apply({ ...get().config, data: { kind: 'csv', name } }, dataset, {
+          kind: 'info', code: 'csv-loaded', params: { name }, message: `Loaded ${name}: the timeline starts again at iteration 0.`,
+        }),
       notify: (notice) => set({ notice }),
       openLink: (linkInit, errors) => {
+        cancelTraining();
         try {
           const nextConfig = linkInit.config ?? DEFAULT_CONFIG;
           const nextBuilt = nextConfig === get().config ? get().built : buildConfig(nextConfig);
@@ -179,6 +238,7 @@ export function createAppStore(init: AppInit = {}) {
       },
 
       timeline,
+      training: null,
       stepForward: () => update(stepForward),
       stepBack: () => update(stepBack),
       seek: (iteration, phase) => {
@@ -188,14 +248,36 @@ export function createAppStore(init: AppInit = {}) {
         }
         update((t) => moveTo(t, iteration, phase));
       },
-      reset: () => set({ timeline: timelineFor(get().built), isPlaying: false, notice: null }),
+      reset: () => {
+        cancelTraining();
+        set({ timeline: timelineFor(get().built), isPlaying: false, notice: null });
+      },
       train: (iterations) => {
         if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS_PER_ACTION) {
           set({ notice: { kind: 'error', message: `iterations must be an integer from 1 to ${MAX_ITERATIONS_PER_ACTION} (got ${iterations})` } });
           return;
         }
-        update((t) => train(t, iterations));
+        cancelTraining();
+        const { timeline: ready, start } = beginTraining(get().timeline);
+        const jobId = nextJobId++;
+        set({ timeline: ready, isPlaying: false, training: { jobId, target: iterations, done: 0 } });
+        const job = { id: jobId, setup: ready.setup, test: ready.test, start, iterations, keyframeInterval: KEYFRAME_INTERVAL };
+        stopJob = backend.start(
+          job,
+          (progress) => {
+            const training = get().training;
+            if (training?.jobId !== progress.jobId) return;
+            set({ timeline: applyProgress(get().timeline, progress), training: { ...training, done: training.done + progress.rows } });
+          },
+          (doneId, outcome) => {
+            if (get().training?.jobId !== doneId) return;
+            stopJob = null;
+            set({ training: null });
+            if (outcome === 'diverged') reportDivergence(get().timeline);
+          },
+        );
       },
+      stopTraining: cancelTraining,
 
       isPlaying: false,
       speed: 2,

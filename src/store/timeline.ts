@@ -6,6 +6,7 @@
  *
  * Everything here is a pure function from one Timeline value to a new one; the store calls it.
  */
+import { runJob, type TrainingProgress } from './training';
 import {
   PHASES, createTrainer, evaluate, startSession, stepSession,
   type DataSplit, type OptimizerState, type Params, type PhaseId, type Session, type SessionSetup,
@@ -179,37 +180,42 @@ export function seek(t: Timeline, position: Position): Timeline {
 }
 
 /**
- * Trains `iterations` whole iterations fast from the frontier's iteration start, keeping a
- * keyframe every KEYFRAME_INTERVAL and one curve row per iteration; leaves the cursor (and
- * the frontier) at forward-hidden of the iteration reached.
+ * Prepares fast training from the frontier's iteration start: moves the frontier and cursor
+ * there and cuts the curves back to it. Returns the timeline and the keyframe to train from.
  */
-export function train(t: Timeline, iterations: number): Timeline {
-  if (iterations <= 0) return t;
-  const startIteration = fromPosition(t.frontier).iteration;
-  const start = recomputeStart(t, startIteration);
-  const trainer = createTrainer(t.setup, start, { test: t.test });
-  const keyframes = [...t.keyframes];
-  let curves = t.curves.length > startIteration ? truncateCurves(t.curves, startIteration) : t.curves;
-  const metrics = { trainLoss: new Float64Array(KEYFRAME_INTERVAL), testLoss: new Float64Array(KEYFRAME_INTERVAL), trainAccuracy: new Float64Array(KEYFRAME_INTERVAL), testAccuracy: new Float64Array(KEYFRAME_INTERVAL) };
-  let done = 0;
-  while (done < iterations) {
-    const iteration = startIteration + done;
-    const chunk = Math.min(iterations - done, KEYFRAME_INTERVAL - (iteration % KEYFRAME_INTERVAL));
-    trainer.runRecorded(chunk, metrics);
-    curves = appendCurves(curves, metrics, chunk);
-    done += chunk;
-    const reached = startIteration + done;
-    if (reached % KEYFRAME_INTERVAL === 0 && keyframes.at(-1)!.iteration < reached) keyframes.push(trainer.snapshot());
-  }
-  const end = trainer.snapshot();
-  const session = startSession(t.setup, end.params, end.optimizerState, end.iteration);
-  const position = toPosition(end.iteration, 'forward-hidden');
+export function beginTraining(t: Timeline): { timeline: Timeline; start: Keyframe } {
+  const iteration = fromPosition(t.frontier).iteration;
+  const position = toPosition(iteration, 'forward-hidden');
+  const session = t.cursor >= position && t.cursor <= t.frontier ? t.detail[position - t.detailStart] : undefined;
+  const s = session ?? recompute(t, position);
+  const curves = t.curves.length > iteration ? truncateCurves(t.curves, iteration) : t.curves;
+  const detail = [s];
+  return {
+    timeline: { ...t, curves, detail, detailStart: position, frontier: position, cursor: position },
+    start: { iteration, params: s.params, optimizerState: s.optimizerState },
+  };
+}
+
+/** Appends one progress report: curve rows, keyframes, and the frontier (and cursor) at the trainer's end. */
+export function applyProgress(t: Timeline, p: TrainingProgress): Timeline {
+  if (p.rows === 0) return t;
+  const last = t.keyframes[t.keyframes.length - 1].iteration;
+  const added = p.keyframes.filter((k) => k.iteration > last);
+  const keyframes = added.length ? [...t.keyframes, ...added] : t.keyframes;
+  const curves = appendCurves(t.curves, p.metrics, p.rows);
+  const session = startSession(t.setup, p.end.params, p.end.optimizerState, p.end.iteration);
+  const position = toPosition(p.end.iteration, 'forward-hidden');
   return { ...t, keyframes, curves, detail: [session], detailStart: position, frontier: position, cursor: position };
 }
 
-function recomputeStart(t: Timeline, iteration: number): Keyframe {
-  const s = recompute(t, toPosition(iteration, 'forward-hidden'));
-  return { iteration, params: s.params, optimizerState: s.optimizerState };
+/** Trains `iterations` whole iterations in this thread (tests, Node); see TrainingBackend for the browser. */
+export function train(t: Timeline, iterations: number): Timeline {
+  if (iterations <= 0) return t;
+  const { timeline, start } = beginTraining(t);
+  const run = runJob({ id: 0, setup: t.setup, test: t.test, start, iterations, keyframeInterval: KEYFRAME_INTERVAL }, () => 10_000);
+  let next = timeline;
+  for (let step = run.next(); !step.done; step = run.next(false)) next = applyProgress(next, step.value);
+  return next;
 }
 
 /** Curves cut back to `length` rows (a copy, so older holders keep theirs). */
