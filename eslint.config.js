@@ -39,6 +39,12 @@ export default tseslint.config(
     ]),
   },
   {
+    files: ['src/worker/**'],
+    rules: restrict([
+      { group: ['**/views/**', '**/viz/**', '**/app/**', '**/playback/**', 'react', 'react-dom', 'zustand', 'd3'], message: 'The worker runs the engine: engine and store/training only.' },
+    ]),
+  },
+  {
     files: ['src/viz/**'],
     rules: restrict([
       { group: ['**/store/**', '**/views/**', '**/app/**', '**/playback/**', 'zustand'], message: 'viz/ draws; it knows no store (STYLE.md §1).' },

@@ -26,7 +26,7 @@ export function Header() {
       </label>
       {notice && (
         <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          <span>{notice.message}</span>
+          <span>{notice.code ? t(`notice.${notice.code}`, notice.params) : notice.message}</span>
           <button type="button" onClick={() => dismiss(null)}>{t('app.dismiss')}</button>
         </div>
       )}

@@ -14,6 +14,10 @@ export const app = defineMessages(
     'phase.backward-hidden': 'Backward: hidden layer',
     'phase.update': 'Update the weights',
     'phase.announce': 'Iteration {iteration}, {phase}.',
+    'notice.config-changed': 'Settings changed: the timeline starts again at iteration 0.',
+    'notice.csv-loaded': 'Loaded {name}: the timeline starts again at iteration 0.',
+    'notice.diverged':
+      'Training diverged at iteration {iteration}: {quantity} became {value} (the largest weight had grown to {largest}), so the loss is not a number any more. Try a smaller learning rate than {lr}.',
   },
   {
     'app.title': 'Backprop Studio 反向传播工作室',
@@ -28,5 +32,9 @@ export const app = defineMessages(
     'phase.backward-hidden': '反向传播：隐藏层',
     'phase.update': '更新参数',
     'phase.announce': '第 {iteration} 次迭代，{phase}。',
+    'notice.config-changed': '设置已更改：时间线从第 0 次迭代重新开始。',
+    'notice.csv-loaded': '已载入 {name}：时间线从第 0 次迭代重新开始。',
+    'notice.diverged':
+      '训练在第 {iteration} 次迭代发散：{quantity} 变成了 {value}（最大的权重已增长到 {largest}），损失不再是一个数。请尝试比 {lr} 更小的学习率。',
   },
 );
