@@ -11,6 +11,7 @@ import {
   stepForward, toPosition, train, type Timeline,
 } from './timeline';
 import { inProcessBackend, type TrainingBackend } from './training';
+import { createRaceSlice, type RaceActions, type RaceState } from './raceSlice';
 import { findOverflow, stepSession } from '../engine/index';
 
 export type Locale = 'en' | 'zh-CN';
@@ -111,7 +112,7 @@ export interface UiActions {
 }
 
 export type AppState = ConfigState & ConfigActions & TimelineState & TimelineActions & PlaybackState & PlaybackActions &
-  FocusState & FocusActions & UiState & UiActions;
+  FocusState & FocusActions & UiState & UiActions & RaceState & RaceActions;
 
 /** What a new store may start from (a parsed link, a test). */
 export interface AppInit {
@@ -296,6 +297,8 @@ export function createAppStore(init: AppInit = {}, deps: AppDeps = {}) {
 
       locale: init.locale ?? 'en',
       setLocale: (locale) => set({ locale }),
+
+      ...createRaceSlice(set, get, backend),
     };
   });
 }

@@ -63,7 +63,7 @@ export interface Timeline {
   readonly curves: Curves;
 }
 
-const EMPTY_CURVES: Curves = {
+export const EMPTY_CURVES: Curves = {
   length: 0, trainLoss: new Float64Array(0), testLoss: new Float64Array(0),
   trainAccuracy: new Float64Array(0), testAccuracy: new Float64Array(0),
 };
@@ -104,8 +104,8 @@ function trimDetail(detail: readonly Session[], detailStart: Position, cursor: P
 type MetricColumns = { [K in 'trainLoss' | 'testLoss' | 'trainAccuracy' | 'testAccuracy']: ArrayLike<number> };
 const METRICS = ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'] as const;
 
-/** Curves with `count` rows of `rows` appended; grows capacity by doubling, copying only then. */
-function appendCurves(curves: Curves, rows: MetricColumns, count: number): Curves {
+/** Curves with `count` rows of `rows` appended; grows capacity by doubling, copying only then. Never changes rows below `length`. */
+export function appendCurves(curves: Curves, rows: MetricColumns, count: number): Curves {
   const length = curves.length + count;
   let next = curves;
   if (length > curves.trainLoss.length) {

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DATASET_SPECS } from '../../src/data/datasets';
+import { createAppStore, selectSession } from '../../src/store/index';
+
+const spiral = { data: DEFAULT_DATASET_SPECS.spiral, hiddenSize: 16, init: { scheme: 'xavier', scale: 0.01, seed: 1 } } as const;
+
+describe('the optimizer race', () => {
+  it('trains every lane from the same start; Adam beats plain SGD on the spiral', () => {
+    const store = createAppStore();
+    expect(store.getState().setConfig(spiral)).toBe(true);
+    store.getState().startRace([{ kind: 'sgd', lr: 0.1 }, { kind: 'adam', lr: 0.02 }], 1500);
+    const race = store.getState().race!;
+    expect(race.lanes.map((l) => [l.outcome, l.curves.length])).toEqual([['finished', 1500], ['finished', 1500]]);
+    // the same initial parameters: iteration 0's loss is the same for both lanes
+    expect(race.lanes[0].curves.trainLoss[0]).toBe(race.lanes[1].curves.trainLoss[0]);
+    const [sgd, adam] = race.lanes.map((l) => l.curves.trainLoss[1499]);
+    expect(adam).toBeLessThan(sgd);
+  });
+
+  it('opens a lane in the studio with the lane’s exact numbers', () => {
+    const store = createAppStore();
+    store.getState().startRace([{ kind: 'sgd', lr: 0.1, momentum: 0.9 }, { kind: 'rmsprop', lr: 0.01 }], 300);
+    const lane = store.getState().race!.lanes[1];
+    store.getState().openLane(1, 250);
+    expect(store.getState().config.optimizer).toEqual({ kind: 'rmsprop', lr: 0.01 });
+    store.getState().seek(250, 'loss');
+    expect(selectSession(store.getState()).loss).toBe(lane.curves.trainLoss[250]);
+    expect(store.getState().race).not.toBeNull();
+  });
+
+  it.each([
+    [[{ kind: 'sgd', lr: 0.1 }], 100, 'a race needs 2 to 4 optimizers (got 1)'],
+    [[{ kind: 'sgd', lr: 0.1 }, { kind: 'adam', lr: -1 }], 100, 'lr must be a finite number ≥ 0 (got -1)'],
+    [[{ kind: 'sgd', lr: 0.1 }, { kind: 'adam', lr: 0.1 }], 0, 'race iterations must be an integer from 1 to 100000 (got 0)'],
+  ] as const)('refuses %j × %d with a specific message', (optimizers, iterations, message) => {
+    const store = createAppStore();
+    store.getState().startRace(optimizers, iterations);
+    expect(store.getState().race).toBeNull();
+    expect(store.getState().notice?.message).toBe(message);
+  });
+});
