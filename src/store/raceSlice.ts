@@ -7,7 +7,7 @@ import { initialOptimizerState, resolveOptimizerSpec, type OptimizerSpec } from 
 import type { StudioConfig } from './config';
 import { EMPTY_CURVES, KEYFRAME_INTERVAL, appendCurves, type Curves } from './timeline';
 import type { TrainingBackend, TrainingOutcome } from './training';
-import type { AppState } from './store';
+import type { AppState } from './types';
 
 export interface RaceLane {
   readonly optimizer: OptimizerSpec;

@@ -1,0 +1,53 @@
+/** The config slice: the settings, the data set and network they build, and the notice line. */
+import type { StoreApi } from 'zustand/vanilla';
+import type { Dataset } from '../data/datasets';
+import { DEFAULT_CONFIG, buildConfig, type Built, type StudioConfig } from './config';
+import { errorText, moveTo, timelineFor } from './timelineSlice';
+import type { AppState, ConfigActions, ConfigState, Notice } from './types';
+
+const FOCUS_RESET = { focusSample: 0, focusNeuron: null, focusEdge: null } as const;
+
+export function createConfigSlice(
+  set: StoreApi<AppState>['setState'], get: StoreApi<AppState>['getState'], config: StudioConfig, built: Built,
+): ConfigState & ConfigActions {
+  /** Builds and switches to a new config (resetting the timeline), or keeps everything and says why not. */
+  const apply = (nextConfig: StudioConfig, csv: Dataset | null, notice: Notice): boolean => {
+    try {
+      const nextBuilt = buildConfig(nextConfig, csv);
+      get().stopTraining();
+      set({ config: nextConfig, built: nextBuilt, csv, timeline: timelineFor(nextBuilt), isPlaying: false, ...FOCUS_RESET, notice });
+      return true;
+    } catch (e) {
+      set({ notice: { kind: 'error', message: errorText(e) } });
+      return false;
+    }
+  };
+
+  return {
+    config, built, csv: null, notice: null,
+    setConfig: (patch) =>
+      apply({ ...get().config, ...patch }, get().csv, {
+        kind: 'info', code: 'config-changed', message: 'Settings changed: the timeline starts again at iteration 0.',
+      }),
+    loadCsv: (dataset, name) =>
+      apply({ ...get().config, data: { kind: 'csv', name } }, dataset, {
+        kind: 'info', code: 'csv-loaded', params: { name }, message: `Loaded ${name}: the timeline starts again at iteration 0.`,
+      }),
+    notify: (notice) => set({ notice }),
+    openLink: (init, errors) => {
+      get().stopTraining();
+      try {
+        const nextConfig = init.config ?? DEFAULT_CONFIG;
+        const nextBuilt = nextConfig === get().config ? get().built : buildConfig(nextConfig);
+        const start = nextBuilt === get().built ? get().timeline : timelineFor(nextBuilt);
+        set({
+          config: nextConfig, built: nextBuilt, timeline: moveTo(start, init.iteration ?? 0, init.phase ?? 'forward-hidden'),
+          isPlaying: false, locale: init.locale ?? get().locale,
+          notice: errors.length ? { kind: 'error', message: errors.join(' ') } : null,
+        });
+      } catch (e) {
+        set({ notice: { kind: 'error', message: [...errors, errorText(e)].join(' ') } });
+      }
+    },
+  };
+}

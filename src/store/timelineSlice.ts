@@ -1,0 +1,120 @@
+/**
+ * The timeline slice: the cursor's moves, and fast training as a job on the app's backend.
+ * A loss that stops being finite pauses everything and says where and why.
+ */
+import { findOverflow, stepSession, type PhaseId } from '../engine/index';
+import type { Built } from './config';
+import {
+  KEYFRAME_INTERVAL, applyProgress, beginTraining, createTimeline, currentSession, fromPosition, recompute, seek, stepBack,
+  stepForward, toPosition, train, type Timeline,
+} from './timeline';
+import type { TrainingBackend } from './training';
+import { MAX_ITERATIONS_PER_ACTION, type AppState, type TimelineActions, type TimelineState } from './types';
+import type { StoreApi } from 'zustand/vanilla';
+
+/** A fresh timeline for a built config: iteration 0, forward-hidden. */
+export function timelineFor(built: Built): Timeline {
+  return createTimeline(built.setup, built.dataset.test, built.initialParams);
+}
+
+/** Moves a timeline to (iteration, phase), training to the iteration first (in this thread) when it lies beyond the frontier. */
+export function moveTo(t: Timeline, iteration: number, phase: PhaseId): Timeline {
+  const target = toPosition(iteration, phase);
+  let next = t;
+  const frontierIteration = fromPosition(next.frontier).iteration;
+  if (iteration > frontierIteration) next = train(next, iteration - frontierIteration);
+  while (next.frontier < target) next = stepForward(next);
+  return seek(next, target);
+}
+
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function createTimelineSlice(
+  set: StoreApi<AppState>['setState'], get: StoreApi<AppState>['getState'], backend: TrainingBackend, timeline: Timeline,
+): TimelineState & TimelineActions {
+  let stopJob: (() => void) | null = null;
+  let nextJobId = 1;
+
+  /** Ends any training job; its later reports are ignored (they carry an old job id). */
+  const stopTraining = () => {
+    stopJob?.();
+    stopJob = null;
+    if (get().training) set({ training: null });
+  };
+  /** Says where and why the loss stopped being finite, from the frontier's iteration. */
+  const reportDivergence = (t: Timeline) => {
+    const iteration = fromPosition(t.frontier).iteration;
+    let s = recompute(t, toPosition(iteration, 'forward-hidden'));
+    while (s.phase !== 'backward-hidden') s = stepSession(s);
+    const overflow = findOverflow(s);
+    const lr = get().config.optimizer.lr;
+    const quantity = overflow?.quantity ?? 'loss';
+    const value = String(overflow?.value ?? s.loss);
+    const largest = (overflow?.largestWeight ?? 0).toPrecision(3);
+    set({
+      isPlaying: false,
+      notice: {
+        kind: 'error', code: 'diverged', params: { iteration, quantity, value, largest, lr },
+        message: `Training diverged at iteration ${iteration}: ${quantity} became ${value} (the largest weight had grown to ${largest}), so the loss is not a number any more. Try a smaller learning rate than ${lr}.`,
+      },
+    });
+  };
+  /** Runs a cursor move; an engine error (it should not happen) becomes a notice, not a crash. */
+  const update = (change: (t: Timeline) => Timeline) => {
+    stopTraining();
+    try {
+      const next = change(get().timeline);
+      set({ timeline: next });
+      const s = currentSession(next);
+      if (s.loss !== null && !Number.isFinite(s.loss) && next.cursor === next.frontier) reportDivergence(next);
+    } catch (e) {
+      set({ isPlaying: false, notice: { kind: 'error', message: errorText(e) } });
+    }
+  };
+
+  return {
+    timeline,
+    training: null,
+    stepForward: () => update(stepForward),
+    stepBack: () => update(stepBack),
+    seek: (iteration, phase) => {
+      if (!Number.isInteger(iteration) || iteration < 0 || iteration > fromPosition(get().timeline.frontier).iteration + MAX_ITERATIONS_PER_ACTION) {
+        set({ notice: { kind: 'error', message: `iteration must be an integer from 0 to ${MAX_ITERATIONS_PER_ACTION} past the latest (got ${iteration})` } });
+        return;
+      }
+      update((t) => moveTo(t, iteration, phase));
+    },
+    reset: () => {
+      stopTraining();
+      set({ timeline: timelineFor(get().built), isPlaying: false, notice: null });
+    },
+    train: (iterations) => {
+      if (!Number.isInteger(iterations) || iterations < 1 || iterations > MAX_ITERATIONS_PER_ACTION) {
+        set({ notice: { kind: 'error', message: `iterations must be an integer from 1 to ${MAX_ITERATIONS_PER_ACTION} (got ${iterations})` } });
+        return;
+      }
+      stopTraining();
+      const { timeline: ready, start } = beginTraining(get().timeline);
+      const jobId = nextJobId++;
+      set({ timeline: ready, isPlaying: false, training: { jobId, target: iterations, done: 0 } });
+      const job = { id: jobId, setup: ready.setup, test: ready.test, start, iterations, keyframeInterval: KEYFRAME_INTERVAL };
+      stopJob = backend.start(
+        job,
+        (progress) => {
+          const training = get().training;
+          if (training?.jobId !== progress.jobId) return;
+          set({ timeline: applyProgress(get().timeline, progress), training: { ...training, done: training.done + progress.rows } });
+        },
+        (doneId, outcome) => {
+          if (get().training?.jobId !== doneId) return;
+          stopJob = null;
+          set({ training: null });
+          if (outcome === 'diverged') reportDivergence(get().timeline);
+        },
+      );
+    },
+    stopTraining,
+  };
+}

@@ -1,0 +1,123 @@
+/** The store's types: each slice's state (data) and actions (functions), joined into AppState. */
+import type { PhaseId } from '../engine/index';
+import type { Dataset } from '../data/datasets';
+import type { Built, StudioConfig } from './config';
+import type { Timeline } from './timeline';
+import type { TrainingBackend } from './training';
+import type { RaceActions, RaceState } from './raceSlice';
+
+export type Locale = 'en' | 'zh-CN';
+
+/** A message for the learner: what happened, in a sentence. `code` and `params` let views translate it. */
+export interface Notice {
+  readonly kind: 'info' | 'error';
+  readonly message: string;
+  readonly code?: 'config-changed' | 'csv-loaded' | 'diverged';
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+/** layer 0 = inputs, 1 = hidden, 2 = outputs. */
+export interface NeuronRef {
+  readonly layer: 0 | 1 | 2;
+  readonly index: number;
+}
+
+/** layer 1 = W1[to][from] (input → hidden), layer 2 = W2[to][from] (hidden → output). */
+export interface EdgeRef {
+  readonly layer: 1 | 2;
+  readonly from: number;
+  readonly to: number;
+}
+
+export interface ConfigState {
+  readonly config: StudioConfig;
+  readonly built: Built;
+  readonly csv: Dataset | null;
+  readonly notice: Notice | null;
+}
+export interface ConfigActions {
+  /** Applies a validated change; on a bad value keeps everything and posts an error notice. Returns whether it applied. */
+  setConfig(patch: Partial<StudioConfig>): boolean;
+  /** Uses an imported CSV data set (from data/csv's parseCsv). */
+  loadCsv(dataset: Dataset, name: string): boolean;
+  notify(notice: Notice | null): void;
+  /** Opens what a link describes (config, cursor, locale), as if the page had loaded with it. */
+  openLink(init: AppInit, errors: string[]): void;
+}
+
+/** A fast-training job in flight. */
+export interface TrainingState {
+  readonly jobId: number;
+  readonly target: number;
+  readonly done: number;
+}
+
+export interface TimelineState {
+  readonly timeline: Timeline;
+  /** The job running now, or null. */
+  readonly training: TrainingState | null;
+}
+export interface TimelineActions {
+  stepForward(): void;
+  stepBack(): void;
+  /** Moves to (iteration, phase); beyond the frontier it computes the way there. */
+  seek(iteration: number, phase: PhaseId): void;
+  reset(): void;
+  /** Trains n whole iterations fast from the frontier, without per-phase detail (in a worker when the app gave one). */
+  train(iterations: number): void;
+  /** Stops a running training job, keeping every iteration it finished. */
+  stopTraining(): void;
+}
+
+/** Phases per second while playing. */
+export const SPEEDS = [0.5, 1, 2, 4, 8, 15, 30, 60] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+export interface PlaybackState {
+  readonly isPlaying: boolean;
+  readonly speed: Speed;
+}
+export interface PlaybackActions {
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  setSpeed(speed: Speed): void;
+}
+
+export interface FocusState {
+  /** Column of the current batch whose numbers the equations show. */
+  readonly focusSample: number;
+  readonly focusNeuron: NeuronRef | null;
+  readonly focusEdge: EdgeRef | null;
+}
+export interface FocusActions {
+  setFocusSample(sample: number): void;
+  setFocusNeuron(neuron: NeuronRef | null): void;
+  setFocusEdge(edge: EdgeRef | null): void;
+}
+
+export interface UiState {
+  readonly locale: Locale;
+}
+export interface UiActions {
+  setLocale(locale: Locale): void;
+}
+
+export type AppState = ConfigState & ConfigActions & TimelineState & TimelineActions & PlaybackState & PlaybackActions &
+  FocusState & FocusActions & UiState & UiActions & RaceState & RaceActions;
+
+/** What a new store may start from (a parsed link, a test). */
+export interface AppInit {
+  config?: StudioConfig;
+  iteration?: number;
+  phase?: PhaseId;
+  locale?: Locale;
+}
+
+/** What the app plugs in: where fast training runs (default: in this thread, at once). */
+export interface AppDeps {
+  trainingBackend?: TrainingBackend;
+}
+
+/** Iterations the store will compute in one action; a link or a typo asking for more is refused. */
+export const MAX_ITERATIONS_PER_ACTION = 1_000_000;
