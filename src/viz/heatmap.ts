@@ -7,8 +7,9 @@ import { rgb } from 'd3';
 import type { Matrix } from '../engine/index';
 import { maxAbs, signedColor } from './color';
 
-/** Matrices with at most this many cells are drawn as cells with their values printed inside. */
+/** Matrices with at most this many cells, rows and columns are drawn as cells with their values printed inside. */
 export const SMALL_MATRIX_CELLS = 64;
+export const SMALL_MATRIX_SIDE = 12;
 
 /** One cell of a matrix: row i, column j (0-based). */
 export interface Cell {
@@ -16,10 +17,13 @@ export interface Cell {
   readonly col: number;
 }
 
-/** Whether a matrix is small enough to print every value. */
+/** Whether a matrix is small enough to print every value (a 32×1 column would be too tall). */
 export function isSmallMatrix(m: Matrix): boolean {
-  return m.rows * m.cols <= SMALL_MATRIX_CELLS;
+  return m.rows * m.cols <= SMALL_MATRIX_CELLS && m.rows <= SMALL_MATRIX_SIDE && m.cols <= SMALL_MATRIX_SIDE;
 }
+
+/** Columns up to which a canvas heatmap keeps a fixed width per column instead of filling the row. */
+export const NARROW_MATRIX_COLS = 12;
 
 /** The shape as the learner reads it: `4×300`. */
 export function shapeLabel(m: Matrix): string {

@@ -1,0 +1,100 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { PHASES } from '../../src/engine/index';
+import { createAppStore, DEFAULT_CONFIG, type StudioConfig } from '../../src/store/index';
+import { DEFAULT_DATASET_SPECS } from '../../src/data/datasets';
+import { listingText, phaseRange, type CodeInput, type Listing } from '../../src/views/CodePanel/listing';
+import { numpyListing } from '../../src/views/CodePanel/numpyCode';
+import { pytorchListing } from '../../src/views/CodePanel/pytorchCode';
+import { tokenize } from '../../src/views/CodePanel/syntax';
+
+function inputFor(patch: Partial<StudioConfig> = {}): CodeInput {
+  const s = createAppStore({ config: { ...DEFAULT_CONFIG, ...patch } }).getState();
+  return { network: s.built.network, config: s.config, dataset: s.built.dataset };
+}
+
+/** Each phase's lines form one contiguous block. */
+function expectContiguousPhases(listing: Listing) {
+  for (const phase of PHASES) {
+    const range = phaseRange(listing, phase);
+    expect(range, phase).not.toBeNull();
+    for (let k = range!.from; k <= range!.to; k++) expect(listing[k].phases, `${phase} line ${k}`).toContain(phase);
+  }
+}
+
+const VARIANTS: Record<string, Partial<StudioConfig>> = {
+  default: {},
+  reluAdamBatches: { hiddenActivation: 'relu', optimizer: { kind: 'adam', lr: 0.01 }, batchSize: 64, shuffleSeed: 3 },
+  regression: {
+    data: DEFAULT_DATASET_SPECS['tutorial-pytorch'], hiddenSize: 5, hiddenActivation: 'relu', outputActivation: 'linear',
+    loss: 'mse', optimizer: { kind: 'sgd', lr: 0.01 },
+  },
+  rmsprop: {
+    data: DEFAULT_DATASET_SPECS.moons, hiddenSize: 8, loss: 'mse', init: { scheme: 'xavier', scale: 0.01, seed: 5 },
+    optimizer: { kind: 'rmsprop', lr: 0.01, momentum: 0.5, weightDecay: 0.001 },
+  },
+  momentum: {
+    data: DEFAULT_DATASET_SPECS.spiral, hiddenActivation: 'sigmoid', init: { scheme: 'he', scale: 0.01, seed: 0 },
+    optimizer: { kind: 'sgd', lr: 0.5, momentum: 0.9 },
+  },
+};
+
+describe('the NumPy listing', () => {
+  it('has the tutorial’s six functions for the default config', () => {
+    const text = listingText(numpyListing(inputFor()));
+    for (const name of ['initialize_parameters', 'forward_propagation', 'compute_cost', 'backward_propagation', 'update_parameters', 'predict']) {
+      expect(text).toMatch(new RegExp(`^def ${name}\\(`, 'm'));
+    }
+    expect(text).toContain('np.random.seed(1)');
+    expect(text).toContain('X = np.random.randn(2, 400)');
+    expect(text).toContain('parameters = initialize_parameters(2, 4, 1)');
+  });
+
+  it('gives every phase one block of lines, in both listings, for every variant', () => {
+    for (const patch of Object.values(VARIANTS)) {
+      expectContiguousPhases(numpyListing(inputFor(patch)));
+      expectContiguousPhases(pytorchListing(inputFor(patch)));
+    }
+  });
+
+  it('writes the loss and its dZ2 for mse with a linear output', () => {
+    const text = listingText(numpyListing(inputFor(VARIANTS.regression)));
+    expect(text).toContain('cost = np.mean((A2 - Y) ** 2)');
+    expect(text).toContain('dZ2 = 2 * (A2 - Y)\n');
+    expect(text).toContain('A2 = Z2');
+    expect(text).not.toContain('def sigmoid');
+    expect(listingText(pytorchListing(inputFor(VARIANTS.regression)))).toContain('criterion = nn.MSELoss()');
+  });
+});
+
+describe('tokenize', () => {
+  it('gives each line back exactly and finds comments, strings, numbers and keywords', () => {
+    const line = '    return {"W1": W1}  # W1: 4×2, 0.01';
+    const tokens = tokenize(line);
+    expect(tokens.map((t) => t.text).join('')).toBe(line);
+    expect(tokens.find((t) => t.kind === 'keyword')?.text).toBe('return');
+    expect(tokens.find((t) => t.kind === 'string')?.text).toBe('"W1"');
+    expect(tokens.at(-1)).toEqual({ kind: 'comment', text: '# W1: 4×2, 0.01' });
+    expect(tokenize('x = 1e-08 + W1')).toContainEqual({ kind: 'number', text: '1e-08' });
+  });
+});
+
+const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0;
+
+// Truth first: where NumPy is installed, the listing itself runs and its costs equal the app's.
+describe.skipIf(!hasNumpy)('the NumPy listing run by Python', () => {
+  it.each(Object.keys(VARIANTS))('%s: the first three costs match the engine', (name) => {
+    const input = inputFor(VARIANTS[name]);
+    const script = listingText(numpyListing(input))
+      .replace(/for i in range\(\d+\)/, 'for i in range(3)')
+      .replace('i % 1000 == 0', 'True')
+      .replace('{cost:.6f}', '{cost!r}');
+    const out = execFileSync('python3', ['-'], { input: script, encoding: 'utf8' });
+    const costs = [...out.matchAll(/cost (\S+)$/gm)].map((m) => Number(m[1]));
+    const store = createAppStore({ config: input.config });
+    store.getState().train(3);
+    const { trainLoss } = store.getState().timeline.curves;
+    expect(costs.length).toBe(3);
+    costs.forEach((c, k) => expect(Math.abs(c - trainLoss[k])).toBeLessThan(1e-12));
+  });
+});

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { rgb } from 'd3';
+import { fromRows } from '../../src/engine/index';
+import { signedColor } from '../../src/viz/color';
+import {
+  LUT_STEPS, cellAt, clampCell, heatmapRgba, isSmallMatrix, lutIndex, moveCell, rowHeight, shapeLabel, valueAt,
+} from '../../src/viz/heatmap';
+
+const pixel = (data: Uint8ClampedArray, k: number) => [data[4 * k], data[4 * k + 1], data[4 * k + 2], data[4 * k + 3]];
+const rgbOf = (css: string) => {
+  const c = rgb(css);
+  return [c.r, c.g, c.b];
+};
+
+describe('heatmapRgba', () => {
+  const m = { rows: 2, cols: 3, data: Float64Array.from([-2, 0, 1, 2, Number.NaN, -1]) };
+
+  it('colours each entry with signedColor(v, max|m|), row-major, opaque', () => {
+    const data = heatmapRgba(m);
+    expect(data.length).toBe(2 * 3 * 4);
+    expect(pixel(data, 0)).toEqual([...rgbOf(signedColor(-2, 2)), 255]);
+    expect(pixel(data, 1)).toEqual([...rgbOf(signedColor(0, 2)), 255]);
+    expect(pixel(data, 3)).toEqual([...rgbOf(signedColor(2, 2)), 255]);
+  });
+
+  it('matches signedColor within one lookup step for any value', () => {
+    const data = heatmapRgba(m);
+    const [r, g, b] = pixel(data, 2);
+    const [er, eg, eb] = rgbOf(signedColor(1, 2));
+    for (const [got, want] of [[r, er], [g, eg], [b, eb]]) expect(Math.abs(got - want)).toBeLessThanOrEqual(1);
+  });
+
+  it('draws a non-finite entry black', () => {
+    expect(pixel(heatmapRgba(m), 4)).toEqual([0, 0, 0, 255]);
+  });
+
+  it('is memoised per matrix object', () => {
+    expect(heatmapRgba(m)).toBe(heatmapRgba(m));
+    expect(heatmapRgba(fromRows([[-2, 0, 1], [2, 0, -1]]))).not.toBe(heatmapRgba(m));
+  });
+
+  it('draws a 32×4000 matrix quickly', () => {
+    const big = { rows: 32, cols: 4000, data: Float64Array.from({ length: 128000 }, (_, k) => Math.sin(k)) };
+    const start = performance.now();
+    heatmapRgba(big);
+    expect(performance.now() - start).toBeLessThan(100);
+  });
+});
+
+describe('lutIndex', () => {
+  it('maps −extent, 0, +extent to the ends and the middle, clamping beyond', () => {
+    expect(lutIndex(-3, 3)).toBe(0);
+    expect(lutIndex(0, 3)).toBe(LUT_STEPS / 2);
+    expect(lutIndex(3, 3)).toBe(LUT_STEPS);
+    expect(lutIndex(99, 3)).toBe(LUT_STEPS);
+  });
+});
+
+describe('hit testing and the keyboard cursor', () => {
+  it('finds the cell under a point and nothing outside', () => {
+    expect(cellAt(17.5, 25, 300, 40, 4, 300)).toEqual({ row: 2, col: 17 });
+    expect(cellAt(299.99, 39.99, 300, 40, 4, 300)).toEqual({ row: 3, col: 299 });
+    expect(cellAt(-1, 5, 300, 40, 4, 300)).toBeNull();
+    expect(cellAt(300, 5, 300, 40, 4, 300)).toBeNull();
+    expect(cellAt(1, 1, 0, 0, 4, 300)).toBeNull();
+  });
+
+  it('moves by arrows, jumps by Home/End and pages, and stays inside', () => {
+    const at = { row: 1, col: 5 };
+    expect(moveCell(at, 'ArrowRight', 4, 300)).toEqual({ row: 1, col: 6 });
+    expect(moveCell(at, 'ArrowLeft', 4, 300)).toEqual({ row: 1, col: 4 });
+    expect(moveCell(at, 'ArrowUp', 4, 300)).toEqual({ row: 0, col: 5 });
+    expect(moveCell(at, 'ArrowDown', 4, 300)).toEqual({ row: 2, col: 5 });
+    expect(moveCell(at, 'Home', 4, 300)).toEqual({ row: 1, col: 0 });
+    expect(moveCell(at, 'End', 4, 300)).toEqual({ row: 1, col: 299 });
+    expect(moveCell(at, 'PageDown', 4, 300)).toEqual({ row: 1, col: 35 });
+    expect(moveCell(at, 'PageUp', 4, 300)).toEqual({ row: 1, col: 0 });
+    expect(moveCell({ row: 0, col: 0 }, 'ArrowUp', 4, 300)).toEqual({ row: 0, col: 0 });
+    expect(moveCell({ row: 3, col: 299 }, 'ArrowRight', 4, 300)).toEqual({ row: 3, col: 299 });
+    expect(moveCell(at, 'a', 4, 300)).toBeNull();
+    expect(moveCell(at, 'constructor', 4, 300)).toBeNull();
+  });
+
+  it('clamps a cursor into a smaller matrix', () => {
+    expect(clampCell({ row: 5, col: 400 }, 4, 300)).toEqual({ row: 3, col: 299 });
+  });
+});
+
+describe('labels and sizes', () => {
+  it('names shapes, values and small matrices', () => {
+    const m = fromRows([[1, 2], [3, 4], [5, 6], [7, 8]]);
+    expect(shapeLabel(m)).toBe('4×2');
+    expect(valueAt(m, { row: 2, col: 1 })).toBe(6);
+    expect(isSmallMatrix(m)).toBe(true);
+    expect(isSmallMatrix({ rows: 4, cols: 300, data: new Float64Array(1200) })).toBe(false);
+    expect(isSmallMatrix({ rows: 8, cols: 8, data: new Float64Array(64) })).toBe(true);
+    expect(isSmallMatrix({ rows: 32, cols: 1, data: new Float64Array(32) })).toBe(false);
+    expect(isSmallMatrix({ rows: 1, cols: 32, data: new Float64Array(32) })).toBe(false);
+  });
+
+  it('gives few rows tall cells and many rows short ones', () => {
+    expect(rowHeight(1)).toBe(18);
+    expect(rowHeight(32)).toBe(5);
+    expect(rowHeight(10)).toBe(16);
+  });
+});
