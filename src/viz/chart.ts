@@ -2,7 +2,7 @@
  * Pure helpers for the loss and accuracy curves: min/max downsampling, extents, scales,
  * ticks and SVG path strings. No DOM, no store; the LossChart view renders what these return.
  */
-import { format, line, scaleLinear, scaleLog, type ScaleLinear, type ScaleLogarithmic } from 'd3';
+import { format, line, precisionFixed, scaleLinear, scaleLog, type ScaleLinear, type ScaleLogarithmic } from 'd3';
 
 /** A polyline in data space: xs[k] is an iteration, ys[k] its value (NaN for a gap). */
 export interface Series {
@@ -84,17 +84,20 @@ export function iterationScale(maxIteration: number, width: number): ScaleLinear
 
 /**
  * The loss axis over [bottom, top] = [height, 0] pixels. Linear starts at 0 (so a drop looks as
- * big as it is); log spans the positive extent, padded to whole decades where possible.
+ * big as it is); log spans the positive extent: whole decades when it covers one, else a 5% margin.
  */
 export function lossScale(extent: [number, number] | null, height: number, log: boolean): YScale {
   const range: [number, number] = [Math.max(1, height), 0];
   if (log) {
     const [lo, hi] = extent ?? [0.1, 1];
-    const top = hi > lo ? hi : lo * 10;
-    return scaleLog().domain([lo, top]).range(range).nice();
+    // Across a decade or more, whole decades; within one, a 5% margin (else a flat curve hugs the top).
+    if (hi / lo >= 10) return scaleLog().domain([lo, hi]).range(range).nice();
+    const pad = Math.max(1.02, (hi / lo) ** 0.05);
+    return scaleLog().domain([lo / pad, hi * pad]).range(range);
   }
   const hi = extent ? Math.max(extent[1], 0) : 1;
-  return scaleLinear().domain([Math.min(0, extent?.[0] ?? 0), hi > 0 ? hi : 1]).range(range).nice();
+  // 5% headroom so a flat curve does not sit on the top edge.
+  return scaleLinear().domain([Math.min(0, extent?.[0] ?? 0), hi > 0 ? hi * 1.05 : 1]).range(range).nice();
 }
 
 /** Accuracy from 0 to 1 over [height, 0]. */
@@ -121,13 +124,20 @@ export function iterationTicks(scale: ScaleLinear<number, number>, count: number
     .map((v) => ({ value: v, offset: scale(v), label: max >= 10_000 ? shortFormat(v) : iterationFormat(v) }));
 }
 
-/** Ticks along a value axis; a log scale labels only the ticks d3 would label (1, 2, 5 per decade at most). */
-export function valueTicks(scale: YScale, count: number, percent = false): Tick[] {
-  const fmt = percent ? format('.0%') : scale.tickFormat(count);
+/**
+ * Ticks along a value axis. On a log scale spanning decades, only the ticks d3 would label (at
+ * most 1, 2, 5 per decade); within one decade, evenly spaced ticks; always plain decimals
+ * ("0.2", not the SI "200m").
+ */
+export function valueTicks(scale: YScale, count: number, kind: 'linear' | 'log' | 'percent' = 'linear'): Tick[] {
   const ticks = scale.ticks(count);
-  return ticks
-    .map((v) => ({ value: v, offset: scale(v), label: fmt(v) }))
-    .filter((t) => t.label !== '');
+  const [lo, hi] = scale.domain();
+  let fmt: (v: number) => string;
+  if (kind === 'percent') fmt = format('.0%');
+  else if (kind === 'log' && hi / lo >= 10) fmt = scale.tickFormat(count, '~g');
+  else if (kind === 'log') fmt = format(`.${ticks.length > 1 ? precisionFixed(ticks[1] - ticks[0]) : 3}f`);
+  else fmt = scale.tickFormat(count);
+  return ticks.map((v) => ({ value: v, offset: scale(v), label: fmt(v) })).filter((t) => t.label !== '');
 }
 
 /**
