@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG, buildConfig } from './config';
 import { createConfigSlice } from './configSlice';
 import { createRaceSlice } from './raceSlice';
 import { createTimelineSlice, moveTo, timelineFor } from './timelineSlice';
+import { currentSession } from './timeline';
 import { inProcessBackend } from './training';
 import type { AppDeps, AppInit, AppState } from './types';
 
@@ -38,7 +39,7 @@ export function createAppStore(init: AppInit = {}, deps: AppDeps = {}) {
     focusNeuron: null,
     focusEdge: null,
     setFocusSample: (sample) => {
-      const m = get().built.setup.data.X.cols;
+      const m = currentSession(get().timeline).batch.X.cols;
       if (Number.isInteger(sample) && sample >= 0 && sample < m) set({ focusSample: sample });
     },
     setFocusNeuron: (focusNeuron) => set({ focusNeuron }),

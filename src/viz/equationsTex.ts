@@ -16,8 +16,8 @@ export type LineId =
   | 'bh.matrix' | 'bh.shapes' | 'bh.da' | 'bh.dz' | 'bh.dW' | 'bh.db' | 'bh.chain.def' | 'bh.chain.factors' | 'bh.chain.sample' | 'bh.chain.avg'
   | 'up.rule' | 'up.hyper' | 'up.weight';
 
-/** Sections of a phase: the matrix form, the focused numbers, the chain rule, the optimizer step. */
-export type SectionId = 'symbolic' | 'numbers' | 'chain' | 'update';
+/** Sections of a phase: the matrix form, the focused numbers, the chain rule; the optimizer's rule and step. */
+export type SectionId = 'symbolic' | 'numbers' | 'chain' | 'rule' | 'update';
 
 export type CaptionParams = Readonly<Record<string, string | number>>;
 
@@ -58,23 +58,28 @@ export function hyper(v: number): string {
   return s.includes('e') ? `\\text{${s}}` : s;
 }
 
-/** A 1-based two-index subscript: 21, or 2,10 when an index has two digits. */
-export function sub(row: number, col: number): string {
-  return row >= 9 || col >= 9 ? `${row + 1},${col + 1}` : `${row + 1}${col + 1}`;
+/** A 1-based two-index subscript: 21, or 2,10 when an index has two digits (or `wide` says one may). */
+export function sub(row: number, col: number, wide = false): string {
+  return wide || row >= 9 || col >= 9 ? `${row + 1},${col + 1}` : `${row + 1}${col + 1}`;
 }
 
 /**
- * The indices a sum of `count` terms shows: all of them up to 4, else the first three and the
- * last, with null standing for the ⋯ between.
+ * The indices a sum of `count` terms shows: all of them up to head + 1, else the first `head`
+ * and the last, with null standing for the ⋯ between.
  */
-export function shownIndices(count: number): (number | null)[] {
-  if (count <= 4) return Array.from({ length: count }, (_, k) => k);
-  return [0, 1, 2, null, count - 1];
+export function shownIndices(count: number, head = 3): (number | null)[] {
+  if (count <= head + 1) return Array.from({ length: count }, (_, k) => k);
+  return [...Array.from({ length: head }, (_, k) => k), null, count - 1];
 }
 
-/** term(0) + term(1) + … with `+ \cdots +` where terms are left out. */
-export function sumOf(count: number, term: (k: number) => string): string {
-  return shownIndices(count).map((k) => (k === null ? '\\cdots' : term(k))).join(' + ');
+/** term(0) + term(1) + … with `+ \\cdots +` where terms are left out (see shownIndices). */
+export function sumOf(count: number, term: (k: number) => string, head = 3): string {
+  return shownIndices(count, head).map((k) => (k === null ? '\\cdots' : term(k))).join(' + ');
+}
+
+/** v(0) + (v(1)) + … for plain values: the first unparenthesised, later negatives in parentheses. */
+export function sumOfValues(count: number, value: (k: number) => number, head = 3): string {
+  return sumOf(count, (k) => (k === 0 ? num(value(k)) : pnum(value(k))), head);
 }
 
 /** g applied to an argument: \tanh(x), \sigma(x), \max(0, x), x. */
@@ -91,13 +96,18 @@ export function applyTex(g: Activation, arg: string): string {
   }
 }
 
-/** g'(z) written with a = g(z), as the seed's code computes it. */
-export function slopeTex(g: Activation, a: string, z: string): string {
+/** x², parenthesised when x already carries a superscript (TeX forbids a double one). */
+export function squared(x: string): string {
+  return x.includes('^') ? `\\left(${x}\\right)^2` : `${x}^2`;
+}
+
+/** g'(z) written with a = g(z), as the seed's code computes it; `times` joins a(1 − a) (⊙ for matrices). */
+export function slopeTex(g: Activation, a: string, z: string, times = ''): string {
   switch (g) {
     case 'tanh':
-      return `1 - ${a}^2`;
+      return `1 - ${squared(a)}`;
     case 'sigmoid':
-      return `${a}\\left(1 - ${a}\\right)`;
+      return `${a} ${times} \\left(1 - ${a}\\right)`;
     case 'relu':
       return `\\mathbb{1}\\left[${z} > 0\\right]`;
     case 'linear':
@@ -109,7 +119,7 @@ export function slopeTex(g: Activation, a: string, z: string): string {
 export function slopeNumbers(g: Activation, a: number, z: number): string {
   switch (g) {
     case 'tanh':
-      return `1 - ${pnum(a)}^2`;
+      return `1 - ${factor(a)}^2`;
     case 'sigmoid':
       return `${factor(a)}\\left(1 - ${pnum(a)}\\right)`;
     case 'relu':
@@ -122,6 +132,20 @@ export function slopeNumbers(g: Activation, a: number, z: number): string {
 /** A definition line for activations that have no standard symbol (σ); null for tanh, ReLU, identity. */
 export function definitionTex(g: Activation): string | null {
   return g === 'sigmoid' ? '\\sigma(z) = \\frac{1}{1 + e^{-z}}' : null;
+}
+
+/** \\underset{r×c}{symbol}: a matrix symbol with its shape written under it. */
+export function shaped(symbol: string, r: number, c: number): string {
+  return `\\underset{${r}\\times ${c}}{${symbol}}`;
+}
+
+/** One row of an aligned block: lhs, rhs and the relation between them (= unless given, e.g. :=). */
+export type Row = readonly [lhs: string, rhs: string, relation?: string];
+
+/** Several equations aligned at their relation: each row is lhs = rhs (rhs may itself chain with =). */
+export function rows(list: readonly Row[]): string {
+  if (list.length === 1) return `${list[0][0]} ${list[0][2] ?? '='} ${list[0][1]}`;
+  return `\\begin{aligned}${list.map(([l, r, rel]) => `${l} &${rel ?? '='} ${r}`).join(' \\\\ ')}\\end{aligned}`;
 }
 
 /** lhs = rhs[0], then each further right-hand side on its own row, aligned at =. */
@@ -144,4 +168,40 @@ const KATEX_OPTIONS = {
  */
 export function renderTex(tex: string): string {
   return katex.renderToString(tex, KATEX_OPTIONS).replaceAll(' data-title="', ' title="');
+}
+
+/** The focused sample (column of the batch) and neurons, all 0-based and within the network. */
+export interface EquationFocus {
+  readonly sample: number;
+  readonly hidden: number;
+  readonly output: number;
+  readonly input: number;
+}
+
+/** Layer sizes: n inputs, h hidden, o outputs, m samples in the batch. */
+export interface EquationSizes {
+  readonly n: number;
+  readonly h: number;
+  readonly o: number;
+  readonly m: number;
+}
+
+/** A scalar symbol: name^{[layer](sample)}_{index}; sample and index are 0-based (shown 1-based), or a TeX string. */
+export function sym(name: string, layer: 1 | 2 | null, sample: number | string | null, index: number | string | null): string {
+  const s = sample === null ? '' : `(${typeof sample === 'number' ? sample + 1 : sample})`;
+  const l = layer === null ? '' : `[${layer}]`;
+  const sup = l || s ? `^{${l}${s}}` : '';
+  const subscript = index === null ? '' : `_{${typeof index === 'number' ? index + 1 : index}}`;
+  return `${name}${sup}${subscript}`;
+}
+
+/** Row r of a row-major matrix's column c: data[r·cols + c]. */
+export function at(m: { readonly cols: number; readonly data: Float64Array }, r: number, c: number): number {
+  return m.data[r * m.cols + c];
+}
+
+/** A phase result the session must hold at this phase; throws naming it otherwise. */
+export function need<T>(value: T | null | undefined, name: string): T {
+  if (value === null || value === undefined) throw new Error(`${name} is missing from the session`);
+  return value;
 }
