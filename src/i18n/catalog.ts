@@ -3,11 +3,17 @@
  * write its module with defineMessages and list it in AREAS.
  */
 import { app } from './messages/app';
+import { equations } from './messages/equations';
+import { code } from './messages/code';
+import { matrices } from './messages/matrices';
 import { chart } from './messages/chart';
 import { controls } from './messages/controls';
+import { data } from './messages/data';
 import { network } from './messages/network';
+import { config } from './messages/config';
+import { race } from './messages/race';
 
-const AREAS = [app, network, controls, chart] as const;
+const AREAS = [app, network, controls, chart, matrices, code, data, equations, config, race] as const;
 
 type Area = (typeof AREAS)[number];
 type KeysOf<A> = A extends { en: infer E } ? keyof E : never;
