@@ -5,8 +5,10 @@
  * step-through session's cost per iteration and checks the trainer allocates nothing per
  * iteration. It only prints: it exits 0 however slow the numbers are.
  *
- * Timing: warm up, pick the smallest power of two of iterations that takes ≥ MIN_MS, time
- * SAMPLES such batches; median µs/iteration, min–max and the interquartile range.
+ * Timing: warm up (≥ WARMUP_MS), pick the smallest power of two of iterations that takes
+ * ≥ MIN_MS, time SAMPLES such batches; median µs/iteration, min–max and the interquartile
+ * range. NumPy runs right after the JS timing of each workload (one python3 per workload),
+ * so a change in the machine's load between the two is as short-lived as it can be.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -21,6 +23,7 @@ import type { Activation, LossKind, NetworkConfig, OptimizerSpec, Session, Sessi
 
 const SAMPLES = 15;
 const MIN_MS = 50;
+const WARMUP_MS = 300;
 /** Iterations of the first cost check, the same on the NumPy side. */
 const CHECK_ITERATIONS = 100;
 const OPTIMIZER: OptimizerSpec = { kind: 'sgd', lr: 0.1 };
@@ -42,7 +45,7 @@ const WORKLOADS: Workload[] = [
 ];
 
 interface Stats { iterationsPerSample: number; samples: number; medianUs: number; minUs: number; maxUs: number; q1Us: number; q3Us: number }
-interface NumpyWorkload extends Stats { name: string; firstCost: number; lastCost: number }
+interface NumpyWorkload extends Stats { name: string; firstCost: number; lastCost: number; squared?: Stats }
 interface NumpyReport {
   numpy: string; python: string; executable: string;
   env: Record<string, string | null>;
@@ -75,13 +78,13 @@ function quantile(sorted: number[], q: number): number {
 }
 
 /** Times `batch(count)` (which runs `count` iterations) as described at the top. */
-function timeIterations(batch: (count: number) => void, warmup: number): Stats {
+function timeIterations(batch: (count: number) => void): Stats {
   const run = (count: number) => {
     const t0 = process.hrtime.bigint();
     batch(count);
     return Number(process.hrtime.bigint() - t0);
   };
-  run(warmup);
+  for (let spent = 0, count = 1; spent < WARMUP_MS * 1e6; count *= 2) spent += run(count);
   let count = 1;
   while (run(count) < MIN_MS * 1e6) count *= 2;
   const perIteration: number[] = [];
@@ -125,23 +128,61 @@ function findPython(): string | null {
   return null;
 }
 
+/**
+ * Runs bench/numpy_bench.py for one workload. .library/env: where OPENBLAS_CORETYPE or
+ * OPENBLAS_L2_SIZE are set they slow a current NumPy's OpenBLAS, so for a benchmark both are
+ * unset together, in this command alone.
+ */
+function numpyEnvironment(): { env: NodeJS.ProcessEnv; note: string } {
+  const env = { ...process.env };
+  const set = ['OPENBLAS_CORETYPE', 'OPENBLAS_L2_SIZE'].filter((k) => env[k] !== undefined);
+  if (set.length === 0) {
+    return { env, note: 'neither OPENBLAS_CORETYPE nor OPENBLAS_L2_SIZE is set here; NumPy ran with the environment as is' };
+  }
+  delete env.OPENBLAS_CORETYPE;
+  delete env.OPENBLAS_L2_SIZE;
+  return { env, note: `${set.map((k) => `${k}=${process.env[k]}`).join(', ')} set here: both unset for the NumPy runs only` };
+}
+
+function runNumpy(python: string, env: NodeJS.ProcessEnv, workload: string): NumpyReport {
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'numpy_bench.py');
+  const args = [script, '--samples', String(SAMPLES), '--min-ms', String(MIN_MS), '--check-iterations', String(CHECK_ITERATIONS), '--workload', workload];
+  const out = execFileSync(python, args, { env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+  return JSON.parse(out) as NumpyReport;
+}
+
 function main(): void {
   console.log(`engine bench: node ${process.version}, ${SAMPLES} samples of >= ${MIN_MS} ms each, µs per full-batch iteration (forward, loss, backward, SGD lr ${OPTIMIZER.lr})`);
-  console.log('');
+  const python = findPython();
+  const numpyEnv = numpyEnvironment();
+  let numpyFailure = python ? '' : 'python3 with NumPy not found: NumPy comparison skipped';
 
-  // 1. The fast trainer.
+  // 1. The fast trainer, each workload followed by NumPy on the same workload.
   const js: Stats[] = [];
-  const firstCosts: { first: number; last: number }[] = [];
+  const jsCosts: { first: number; last: number }[] = [];
+  const numpy: (NumpyWorkload | undefined)[] = [];
+  let numpyMeta: NumpyReport | null = null;
   for (const w of WORKLOADS) {
+    process.stdout.write(`  timing ${w.name}: JS`);
     const setup = setupFor(w);
     const check = new Float64Array(CHECK_ITERATIONS);
     freshTrainer(setup, w).run(CHECK_ITERATIONS, check);
-    firstCosts.push({ first: check[0], last: check[CHECK_ITERATIONS - 1] });
+    jsCosts.push({ first: check[0], last: check[CHECK_ITERATIONS - 1] });
     const trainer = freshTrainer(setup, w);
-    const losses = new Float64Array(1 << 20);
+    const losses = new Float64Array(1 << 16);
     js.push(timeIterations((count) => {
       for (let done = 0; done < count; done += losses.length) trainer.run(Math.min(losses.length, count - done), losses);
-    }, 2000));
+    }));
+    if (python && !numpyFailure) {
+      process.stdout.write(', NumPy');
+      try {
+        numpyMeta = runNumpy(python, numpyEnv.env, w.name);
+        numpy.push(numpyMeta.workloads.find((r) => r.name === w.name));
+      } catch (error) {
+        numpyFailure = `NumPy bench failed: ${(error as Error).message}`;
+      }
+    }
+    process.stdout.write('\n');
   }
 
   // 2. The step-through session (informational): six stepSession calls per iteration.
@@ -150,7 +191,7 @@ function main(): void {
   let session: Session = startSession(tutorialSetup, initializeParameters(tutorialSetup.config, { seed: tutorial.paramSeed }));
   const sessionStats = timeIterations((count) => {
     for (let i = 0; i < count; i++) for (let p = 0; p < 6; p++) session = stepSession(session);
-  }, 500);
+  });
 
   // 3. Allocation of the trainer's steady state.
   const gc = getGc();
@@ -158,18 +199,18 @@ function main(): void {
   {
     const trainer = freshTrainer(tutorialSetup, tutorial);
     const losses = new Float64Array(20_000);
-    trainer.run(20_000, losses); // warm: compiled, optimised
-    trainer.run(20_000, losses);
+    trainer.run(20_000, losses); // warm: compiled and optimised
     if (gc) {
-      gc(); gc();
+      gc();
+      gc();
       const before = process.memoryUsage().heapUsed;
       trainer.run(20_000, losses);
-      gc(); gc();
+      gc();
+      gc();
       const after = process.memoryUsage().heapUsed;
-      allocation.push(`heap after gc, before vs after 20,000 iterations: ${after - before} bytes (retained growth; ~0 expected)`);
-      gc(); gc();
+      allocation.push(`heap after gc, before vs after 20,000 iterations: ${after - before} bytes retained (~0 expected)`);
     } else {
-      allocation.push('no gc() available (run with node --expose-gc): retained-growth check skipped');
+      allocation.push('no gc() available (run with node --expose-gc): the retained-growth check is skipped');
     }
     let worst = -Infinity;
     for (let trial = 0; trial < 5; trial++) {
@@ -178,74 +219,48 @@ function main(): void {
       const after = process.memoryUsage().heapUsed;
       worst = Math.max(worst, after - before);
     }
-    const verdict = worst < 4096 ? 'ok, < 4 KB: nothing allocated per iteration' : 'ALLOCATES per iteration';
-    allocation.push(`heapUsed growth over 10,000 iterations without gc (worst of 5): ${worst} bytes (${(worst / 10_000).toFixed(3)} B/iteration) - ${verdict}`);
-  }
-
-  // 4. NumPy, same workloads, same run.
-  const python = findPython();
-  let numpy: NumpyReport | null = null;
-  let numpyNote = '';
-  if (!python) {
-    numpyNote = 'python3 with NumPy not found: NumPy comparison skipped.';
-  } else {
-    // .library/env: OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE, where set, slow a current NumPy's OpenBLAS;
-    // for a benchmark unset both together, in this command alone.
-    const env = { ...process.env };
-    const set = ['OPENBLAS_CORETYPE', 'OPENBLAS_L2_SIZE'].filter((k) => env[k] !== undefined);
-    if (set.length > 0) {
-      numpyNote = `OPENBLAS: ${set.map((k) => `${k}=${env[k]}`).join(', ')} set in this environment; unset (both) for the NumPy run only.`;
-      delete env.OPENBLAS_CORETYPE;
-      delete env.OPENBLAS_L2_SIZE;
-    } else {
-      numpyNote = 'OPENBLAS: neither OPENBLAS_CORETYPE nor OPENBLAS_L2_SIZE is set here; NumPy ran with the environment as is.';
-    }
-    const script = join(dirname(fileURLToPath(import.meta.url)), 'numpy_bench.py');
-    try {
-      const out = execFileSync(python, [script, '--samples', String(SAMPLES), '--min-ms', String(MIN_MS), '--check-iterations', String(CHECK_ITERATIONS)], {
-        env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24,
-      });
-      numpy = JSON.parse(out) as NumpyReport;
-    } catch (error) {
-      numpyNote += ` NumPy bench failed: ${(error as Error).message}`;
-    }
+    const verdict = worst < 4096 ? 'ok (< 4 KB): nothing is allocated per iteration' : 'NOT allocation-free: something is allocated every iteration';
+    allocation.push(`heapUsed growth over 10,000 iterations, no gc in between (worst of 5): ${worst} bytes = ${(worst / 10_000).toFixed(2)} B/iteration, ${verdict}`);
   }
 
   // Report.
-  const rows = [['workload', 'JS median us', 'JS spread min-max (IQR)', 'NumPy median us', 'NumPy spread min-max (IQR)', 'JS/NumPy', 'target', 'met?']];
+  console.log('');
+  console.log("Fast trainer (createTrainer(...).run) vs the tutorial's NumPy loop, µs per iteration (median of samples; spread min-max and IQR):");
+  const rows = [['workload', 'JS', 'JS spread (IQR)', 'NumPy', 'NumPy spread (IQR)', 'JS/NumPy', 'target', 'met?', 'NumPy A1*A1', 'JS/that']];
   WORKLOADS.forEach((w, k) => {
-    const np = numpy?.workloads.find((r) => r.name === w.name);
+    const np = numpy[k];
     const ratio = np ? js[k].medianUs / np.medianUs : NaN;
     const met = !np ? 'n/a' : w.maxRatio === Infinity ? '-' : (w.maxRatio === 1 ? ratio < 1 : ratio <= w.maxRatio) ? 'yes' : 'NO';
     rows.push([
       `${w.name} ${w.g1}/${w.g2}/${w.loss}`, fmt(js[k].medianUs), spread(js[k]),
       np ? fmt(np.medianUs) : '-', np ? spread(np) : '-', np ? `${ratio.toFixed(3)}x` : '-', w.target, met,
+      np?.squared ? fmt(np.squared.medianUs) : '-', np?.squared ? `${(js[k].medianUs / np.squared.medianUs).toFixed(3)}x` : '-',
     ]);
   });
-  console.log('Fast trainer (createTrainer(...).run) vs the tutorial\'s NumPy loop:');
   console.log(table(rows));
+  console.log("  NumPy: the tutorial's code (1 - np.power(A1, 2)); 'NumPy A1*A1': the same loop with 1 - A1 * A1, for information only.");
   console.log('');
-  console.log(`Step-through session, ${tutorial.name}: ${fmt(sessionStats.medianUs)} us per iteration (six stepSession calls), spread ${spread(sessionStats)}; ${(sessionStats.medianUs / js[0].medianUs).toFixed(1)}x the trainer.`);
+  console.log(`Step-through session, ${tutorial.name}: ${fmt(sessionStats.medianUs)} µs per iteration (six stepSession calls), spread ${spread(sessionStats)}; ${(sessionStats.medianUs / js[0].medianUs).toFixed(1)}x the trainer.`);
   console.log('');
-  console.log(`Allocation (trainer, ${tutorial.name}):`);
+  console.log(`Allocation (trainer, ${tutorial.name}, ${gc ? 'gc() available' : 'no gc()'}):`);
   for (const line of allocation) console.log(`  ${line}`);
   console.log('');
-  if (numpy) {
-    console.log(`NumPy ${numpy.numpy}, Python ${numpy.python} (${numpy.executable}); ${numpyNote}`);
-    const libs = numpy.blas.libraries ?? numpy.blas.pools?.map((p) => `${String(p.internal_api)} ${String(p.version)} ${String(p.architecture)} threads=${String(p.num_threads)} ${String(p.filepath)}`) ?? [];
-    console.log(`  BLAS (${numpy.blas.source}): ${libs.join(', ') || 'unknown'}`);
-    const envShown = Object.entries(numpy.env).map(([k, v]) => `${k}=${v ?? '(unset)'}`).join(' ');
-    console.log(`  environment of the NumPy run: ${envShown}`);
-    console.log(`  cost check, first ${CHECK_ITERATIONS} iterations from the same data and initial params (JS vs NumPy, relative difference):`);
+  if (numpyMeta) {
+    console.log(`NumPy ${numpyMeta.numpy}, Python ${numpyMeta.python} (${numpyMeta.executable}).`);
+    console.log(`  OpenBLAS setting: ${numpyEnv.note}.`);
+    const pools = numpyMeta.blas.pools?.map((p) => `${String(p.internal_api)} ${String(p.version)} ${String(p.architecture)}, ${String(p.num_threads)} threads, ${String(p.filepath)}`);
+    console.log(`  BLAS (${numpyMeta.blas.source}): ${(pools ?? numpyMeta.blas.libraries ?? []).join('; ') || 'unknown'}`);
+    console.log(`  environment of the NumPy runs: ${Object.entries(numpyMeta.env).map(([k, v]) => `${k}=${v ?? '(unset)'}`).join(' ')}`);
+    console.log(`  Same numbers? Costs of the first ${CHECK_ITERATIONS} iterations from the same data and initial params, JS vs NumPy (relative difference):`);
+    const rel = (a: number, b: number) => (Math.abs(a - b) / Math.abs(b)).toExponential(1);
     WORKLOADS.forEach((w, k) => {
-      const np = numpy?.workloads.find((r) => r.name === w.name);
+      const np = numpy[k];
       if (!np) return;
-      const rel = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), Number.MIN_VALUE);
-      console.log(`    ${w.name}: cost[0] ${firstCosts[k].first} vs ${np.firstCost} (${rel(firstCosts[k].first, np.firstCost).toExponential(1)}), cost[${CHECK_ITERATIONS - 1}] ${firstCosts[k].last} vs ${np.lastCost} (${rel(firstCosts[k].last, np.lastCost).toExponential(1)})`);
+      const c = jsCosts[k];
+      console.log(`    ${w.name}: cost[0] ${c.first} vs ${np.firstCost} (${rel(c.first, np.firstCost)}); cost[${CHECK_ITERATIONS - 1}] ${c.last} vs ${np.lastCost} (${rel(c.last, np.lastCost)})`);
     });
-  } else {
-    console.log(numpyNote);
   }
+  if (numpyFailure) console.log(numpyFailure);
 }
 
 main();

@@ -6,11 +6,16 @@ propagation and the gradient-descent update, float64, full batch. The workloads 
 the data (np.random.seed, then the same calls) are those of bench/engine.bench.ts, so
 both sides train the same network on the same numbers.
 
-Timing as on the TypeScript side: warm up, pick a batch of iterations that takes at
-least --min-ms, then time --samples batches; median, min, max and quartiles of
-µs per iteration. Prints one JSON object on stdout.
+Timing as on the TypeScript side: warm up, pick the smallest power of two of iterations
+that takes at least --min-ms, then time --samples such batches; median, min, max and
+quartiles of µs per iteration. For the tanh workloads it also times the same loop with
+`1 - A1 * A1` in place of the tutorial's `1 - np.power(A1, 2)` (NumPy 1.x sends
+np.power(x, 2) through pow() element by element, `A1 ** 2` and `A1 * A1` are a square):
+for information, next to the tutorial's time that the targets are set against.
+Prints one JSON object on stdout.
 
-Run by the TypeScript bench; by hand: python3 bench/numpy_bench.py [--samples 15] [--min-ms 50]
+Run by the TypeScript bench; by hand:
+  python3 bench/numpy_bench.py [--samples 15] [--min-ms 50] [--workload "2-4-1 x 400"]
 """
 import argparse
 import json
@@ -52,8 +57,11 @@ def sigmoid(z):
     return 1 / (1 + np.exp(-z))
 
 
-def make_step(hidden, output, loss, X, Y, lr):
-    """Returns step(params) -> cost: one tutorial iteration, updating params in the dict."""
+def make_step(hidden, output, loss, X, Y, lr, squared=False):
+    """Returns step(params) -> cost: one tutorial iteration, updating params in the dict.
+
+    squared: `1 - A1 * A1` instead of the tutorial's `1 - np.power(A1, 2)`.
+    """
     m = X.shape[1]
     o = Y.shape[0]
 
@@ -73,7 +81,7 @@ def make_step(hidden, output, loss, X, Y, lr):
             dZ2 = (A2 - Y) / o if o != 1 else A2 - Y
             dW2 = (1 / m) * np.dot(dZ2, A1.T)
             db2 = (1 / m) * np.sum(dZ2, axis=1, keepdims=True)
-            dZ1 = np.multiply(np.dot(W2.T, dZ2), 1 - np.power(A1, 2))
+            dZ1 = np.multiply(np.dot(W2.T, dZ2), 1 - A1 * A1 if squared else 1 - np.power(A1, 2))
             dW1 = (1 / m) * np.dot(dZ1, X.T)
             db1 = (1 / m) * np.sum(dZ1, axis=1, keepdims=True)
             # update_parameters
@@ -126,8 +134,13 @@ def quantile(sorted_values, q):
 
 
 def time_workload(step, parameters, samples, min_ms):
-    # warm-up, then the smallest power of two of iterations that takes at least min_ms
-    run_batch(step, parameters, 200)
+    # warm-up (200 iterations or 0.2 s, whichever comes first), then the smallest power of
+    # two of iterations that takes at least min_ms
+    t0 = time.perf_counter()
+    for _ in range(200):
+        step(parameters)
+        if time.perf_counter() - t0 > 0.2:
+            break
     count = 1
     while run_batch(step, parameters, count) < min_ms * 1e6:
         count *= 2
@@ -169,17 +182,24 @@ def main():
     parser.add_argument("--samples", type=int, default=15)
     parser.add_argument("--min-ms", type=float, default=50)
     parser.add_argument("--check-iterations", type=int, default=100)
+    parser.add_argument("--workload", action="append", help="time only this workload (repeatable); default all")
     args = parser.parse_args()
 
     results = []
     for name, n, h, o, m, g1, g2, loss, data_seed, param_seed in WORKLOADS:
+        if args.workload and name not in args.workload:
+            continue
         X, Y = make_data(n, o, m, loss, data_seed)
         step = make_step(g1, g2, loss, X, Y, LEARNING_RATE)
         # correctness check: the costs of the first iterations from the initial parameters
         parameters = initialize_parameters(n, h, o, param_seed)
         costs = [step(parameters) for _ in range(args.check_iterations)]
         timing = time_workload(step, initialize_parameters(n, h, o, param_seed), args.samples, args.min_ms)
-        results.append({"name": name, "firstCost": costs[0], "lastCost": costs[-1], **timing})
+        result = {"name": name, "firstCost": costs[0], "lastCost": costs[-1], **timing}
+        if g1 == "tanh":
+            squared = make_step(g1, g2, loss, X, Y, LEARNING_RATE, squared=True)
+            result["squared"] = time_workload(squared, initialize_parameters(n, h, o, param_seed), args.samples, args.min_ms)
+        results.append(result)
 
     print(json.dumps({
         "numpy": np.__version__,

@@ -6,21 +6,16 @@
  *
  * Why the loops look the way they do (bench/engine.bench.ts measures them): each output
  * element is computed with exactly the operations, in exactly the order, of the plain
- * triple loop — a sum over k starts from 0 and adds the products in increasing k, then the
- * bias — so the numbers are those of reference BLAS and do not depend on which path below
- * runs. What changes is only how the work is scheduled: one pass over a row instead of one
- * per k (small inner dimensions), several independent sums per pass (hiding the latency of
- * the add chain), activation switches hoisted out of the element loops, and no intermediate
- * fills. None of the kernels allocates.
+ * triple loop (a sum over k starts from 0 and adds the products in increasing k, then the
+ * bias), so the numbers do not depend on which path below runs. Only the schedule differs:
+ * one pass per row for inner dimensions 1–3, and otherwise four columns (or four dW entries
+ * plus db) summed side by side, so that V8's code is not bound by the latency of one add
+ * chain; activation switches are hoisted out of the element loops; no intermediate fills.
+ * None of the kernels allocates, and lossValue is small enough to be inlined, so its
+ * result is not boxed on the heap.
  */
 import { sigmoid } from './activations';
 import type { Activation, LossKind } from './types';
-
-/**
- * Inner dimensions up to this are summed column by column (all k of one column in
- * registers, the n input rows streamed side by side); larger ones row by row into Z.
- */
-const COLUMNWISE_MAX_N = 16;
 
 /** Z = W·A + b and Aout = g(Z). W: r × n, A: n × m, b: r × 1, Z and Aout: r × m. */
 export function forwardLayer(
@@ -46,21 +41,28 @@ export function forwardLayer(
       const w2 = W[wi + 2];
       const m2 = 2 * m;
       for (let j = 0; j < m; j++) Z[row + j] = (((0 + w0 * A[j]) + w1 * A[m + j]) + w2 * A[m2 + j]) + bi;
-    } else if (n <= COLUMNWISE_MAX_N) {
-      for (let j = 0; j < m; j++) {
+    } else {
+      // four columns at a time: four independent sums over k, each in k order
+      let j = 0;
+      for (; j + 4 <= m; j += 4) {
+        let z0 = 0, z1 = 0, z2 = 0, z3 = 0;
+        for (let k = 0, src = j; k < n; k++, src += m) {
+          const w = W[wi + k];
+          z0 += w * A[src];
+          z1 += w * A[src + 1];
+          z2 += w * A[src + 2];
+          z3 += w * A[src + 3];
+        }
+        Z[row + j] = z0 + bi;
+        Z[row + j + 1] = z1 + bi;
+        Z[row + j + 2] = z2 + bi;
+        Z[row + j + 3] = z3 + bi;
+      }
+      for (; j < m; j++) {
         let z = 0;
         for (let k = 0, src = j; k < n; k++, src += m) z += W[wi + k] * A[src];
         Z[row + j] = z + bi;
       }
-    } else {
-      const w0 = W[wi];
-      for (let j = 0; j < m; j++) Z[row + j] = 0 + w0 * A[j];
-      for (let k = 1; k < n; k++) {
-        const w = W[wi + k];
-        const src = k * m;
-        for (let j = 0; j < m; j++) Z[row + j] += w * A[src + j];
-      }
-      for (let j = row; j < row + m; j++) Z[j] += bi;
     }
     activate(g, Z, Aout, row, row + m);
   }

@@ -87,24 +87,31 @@ export function pointAlong(a: Point, b: Point, t: number): Point {
 
 /**
  * The path of an edge from a circle at `from` (radius rFrom) to one at `to` (radius rTo),
- * trimmed to the circles' borders, with a vertex halfway so a `marker-mid` arrow shows the
- * direction in the middle of the edge. Draw it from source to target in the direction of
- * flow (right to left when backward) and the arrow and any dash animation follow.
+ * trimmed to the circles' borders. Draw it from source to target in the direction of flow
+ * (right to left when backward) and a dash animation along it follows that direction.
  */
 export function edgePath(from: Point, to: Point, rFrom: number, rTo: number): string {
   const length = Math.hypot(to.x - from.x, to.y - from.y);
   const p = pathRound(2);
-  if (length <= rFrom + rTo) {
-    p.moveTo(from.x, from.y);
-    p.lineTo(to.x, to.y);
-    return p.toString();
-  }
-  const start = pointAlong(from, to, rFrom / length);
-  const end = pointAlong(from, to, 1 - rTo / length);
-  const mid = pointAlong(start, end, 0.5);
+  const [start, end] = length <= rFrom + rTo ? [from, to] : [pointAlong(from, to, rFrom / length), pointAlong(from, to, 1 - rTo / length)];
   p.moveTo(start.x, start.y);
-  p.lineTo(mid.x, mid.y);
   p.lineTo(end.x, end.y);
+  return p.toString();
+}
+
+/** A filled triangle `size` long pointing from `from` towards `to`, centred on their midpoint: the edge's direction arrow. */
+export function arrowPath(from: Point, to: Point, size: number): string {
+  const length = Math.hypot(to.x - from.x, to.y - from.y) || 1;
+  const ux = (to.x - from.x) / length;
+  const uy = (to.y - from.y) / length;
+  const mid = pointAlong(from, to, 0.5);
+  const half = size / 2;
+  const wing = size * 0.45;
+  const p = pathRound(2);
+  p.moveTo(mid.x + ux * half, mid.y + uy * half);
+  p.lineTo(mid.x - ux * half - uy * wing, mid.y - uy * half + ux * wing);
+  p.lineTo(mid.x - ux * half + uy * wing, mid.y - uy * half - ux * wing);
+  p.closePath();
   return p.toString();
 }
 

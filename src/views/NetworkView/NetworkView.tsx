@@ -1,4 +1,67 @@
-/** Placeholder until the view lands. */
+/**
+ * The network diagram: neurons coloured by their value for the focused sample, edges by
+ * weight (width = |w|, hue = sign); in backward phases the same edges carry the gradients
+ * and the flow runs right to left.
+ */
+import { useMemo, type CSSProperties } from 'react';
+import { useT } from '../../i18n/index';
+import {
+  selectCursor, selectFocusSample, selectIsPlaying, selectSession, selectSpeed, useAppStore, type AppState,
+} from '../../store/index';
+import { duration } from '../../viz/motion';
+import type { LayerSizes } from '../../viz/network';
+import { Diagram } from './Diagram';
+import { Legend } from './Legend';
+import { buildModel, type Direction } from './model';
+import { SamplePicker } from './SamplePicker';
+import { useWidth } from './useWidth';
+import './NetworkView.css';
+
+const selectSetFocusSample = (s: AppState) => s.setFocusSample;
+/** Playing faster than this (phases per second) shows no flow animation. */
+const MAX_ANIMATED_SPEED = 4;
+
+const CAPTION = {
+  forward: 'network.forward', backward: 'network.backward', loss: 'network.loss', update: 'network.update',
+} as const satisfies Record<Direction, string>;
+
 export function NetworkView() {
-  return <section aria-label="NetworkView" className="panel" />;
+  const t = useT();
+  const session = useAppStore(selectSession);
+  const cursor = useAppStore(selectCursor);
+  const focusSample = useAppStore(selectFocusSample);
+  const setFocusSample = useAppStore(selectSetFocusSample);
+  const isPlaying = useAppStore(selectIsPlaying);
+  const speed = useAppStore(selectSpeed);
+  const [stageRef, width] = useWidth<HTMLDivElement>(640, 300, 960);
+
+  const { W1, W2 } = session.params;
+  const [n, h, o] = [W1.cols, W1.rows, W2.rows];
+  const sizes = useMemo<LayerSizes>(() => [n, h, o], [n, h, o]);
+  const count = session.batch.X.cols;
+  const sample = Math.min(focusSample, count - 1);
+  const model = useMemo(() => buildModel(session, sample, t), [session, sample, t]);
+
+  const phaseMs = duration('phase');
+  const transitionMs = isPlaying ? Math.min(phaseMs, 600 / speed) : phaseMs;
+  const isAnimated = phaseMs > 0 && !(isPlaying && speed > MAX_ANIMATED_SPEED);
+  const indices = session.batch.indices;
+
+  return (
+    <section className="panel network" aria-labelledby="network-title" style={{ '--network-t': `${transitionMs}ms` } as CSSProperties}>
+      <div className="network-head">
+        <h2 id="network-title">{t('network.title')}</h2>
+        <p className={`network-caption is-${model.direction}`}>
+          {t(CAPTION[model.direction], { phase: t(`phase.${session.phase}`) })}
+        </p>
+      </div>
+      <SamplePicker sample={sample} count={count} trainingIndex={indices ? indices[sample] : null}
+        targets={model.targets} onChange={setFocusSample} />
+      <div ref={stageRef} className="network-stage">
+        <Diagram model={model} sizes={sizes} width={width} cursor={cursor} isAnimated={isAnimated} />
+      </div>
+      <Legend model={model} />
+      <p className="network-help">{t('network.help')}</p>
+    </section>
+  );
 }

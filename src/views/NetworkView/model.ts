@@ -50,6 +50,8 @@ export interface EdgeModel {
   /** The same entry with NumPy's 0-based indices: "W1[1, 0]". */
   readonly numpyName: string;
   readonly isActive: boolean;
+  /** "x1 → hidden neuron 2". */
+  readonly title: string;
   readonly label: string;
 }
 
@@ -186,13 +188,14 @@ export function buildModel(session: Session, sample: number, t: Translate): Netw
           const direction = t(change > 0 ? 'network.increased' : change < 0 ? 'network.decreased' : 'network.unchanged');
           text = t('network.updated', { name: weight.symbol, old: formatValue(weight.value), new: formatValue(updated.value), direction });
         } else if (shows === 'dW' && gradient) {
-          text = `${t('network.gradient', { name: gradient.symbol, value: formatValue(gradient.value) })}, ${t('network.weight', { name: weight.symbol, value: formatValue(weight.value) })}`;
+          text = `${t('network.gradient', { name: gradient.symbol, value: formatValue(gradient.value) })}, ${t('network.weightInline', { name: weight.symbol, value: formatValue(weight.value) })}`;
         } else {
           text = t('network.weight', { name: weight.symbol, value: formatValue(weight.value) });
         }
         edges.push({
           key: edgeKey(layer, from, to), layer, from, to, shown, extent, weight, gradient, updated,
           numpyName: `${base}[${to}, ${from}]`, isActive: view.activeEdges.includes(layer),
+          title: `${inline[layer - 1](from)} → ${inline[layer](to)}`,
           label: t('network.route', { text, from: inline[layer - 1](from), to: inline[layer](to) }),
         });
       }

@@ -1,0 +1,215 @@
+/**
+ * The SVG diagram. React renders every element; viz/network computes positions and paths.
+ * Events are delegated to the <svg>: each focusable mark carries data-target (its key).
+ */
+import { useCallback, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { useT } from '../../i18n/index';
+import { selectFocusEdge, selectFocusNeuron, useAppStore, type AppState } from '../../store/index';
+import { formatValue } from '../../viz/color';
+import { arrowPath, columnsHeight, edgePath, layoutNetwork, pointAlong, strokeWidthScale, type LayerSizes, type Point } from '../../viz/network';
+import { LossNote, NeuronValue, type LabelSide } from './labels';
+import { Edge, Neuron } from './marks';
+import { edgeKey, neuronKey, type EdgeModel, type NetworkModel, type NeuronModel } from './model';
+import { nextKey, parseKey } from './navigation';
+import { Tooltip } from './Tooltip';
+
+const selectSetFocusNeuron = (s: AppState) => s.setFocusNeuron;
+const selectSetFocusEdge = (s: AppState) => s.setFocusEdge;
+
+/** Above this many edges, edges leave the Tab order and are reached with the arrow keys. */
+const MAX_TABBABLE_EDGES = 64;
+const ARROWS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+
+interface DiagramProps {
+  model: NetworkModel;
+  sizes: LayerSizes;
+  width: number;
+  /** Changes on every new cursor: restarts the flow animation. */
+  cursor: number;
+  /** Whether the flow along the active edges animates (off under reduced motion and fast play). */
+  isAnimated: boolean;
+}
+
+/** Above this many active edges, only the strongest carry an arrowhead (a wall of arrows reads as noise). */
+const MAX_ARROWS = 12;
+
+/** The active edges that get a direction arrow: all of them, or the MAX_ARROWS largest by |value|. */
+function arrowKeys(model: NetworkModel): Set<string> {
+  const active = model.edges.filter((e) => e.isActive);
+  if (active.length > MAX_ARROWS) active.sort((a, b) => Math.abs(b.shown.value) - Math.abs(a.shown.value)).splice(MAX_ARROWS);
+  return new Set(active.map((e) => e.key));
+}
+
+/** Narrower than this, the diagram tightens its margins. */
+const COMPACT_WIDTH = 520;
+
+function marginsFor(width: number) {
+  const compact = width < COMPACT_WIDTH;
+  return { top: 50, bottom: 12, left: compact ? 60 : 78, right: compact ? 84 : 100 };
+}
+
+export function Diagram({ model, sizes, width, cursor, isAnimated }: DiagramProps) {
+  const t = useT();
+  const setFocusNeuron = useAppStore(selectSetFocusNeuron);
+  const setFocusEdge = useAppStore(selectSetFocusEdge);
+  const focusNeuron = useAppStore(selectFocusNeuron);
+  const focusEdge = useAppStore(selectFocusEdge);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const tooltipId = useId();
+  const [hovered, setHovered] = useState<string | null>(null);
+  const [focused, setFocused] = useState<string | null>(null);
+
+  const layout = useMemo(() => {
+    const margins = marginsFor(width);
+    return layoutNetwork(sizes, width, columnsHeight(sizes) + margins.top + margins.bottom, margins);
+  }, [sizes, width]);
+  const { height } = layout;
+  const isBackward = model.direction === 'backward';
+
+  /** Edge paths, drawn in the direction of flow so arrows and dashes follow it. */
+  const geometry = useMemo(() => {
+    const map = new Map<string, { d: string; mid: Point; source: Point; target: Point }>();
+    for (const layer of [1, 2] as const) {
+      const left = layout.layers[layer - 1];
+      const right = layout.layers[layer];
+      left.nodes.forEach((a, from) => right.nodes.forEach((b, to) => {
+        const d = isBackward ? edgePath(b, a, right.radius, left.radius) : edgePath(a, b, left.radius, right.radius);
+        map.set(edgeKey(layer, from, to), { d, mid: pointAlong(a, b, 0.5), source: isBackward ? b : a, target: isBackward ? a : b });
+      }));
+    }
+    return map;
+  }, [layout, isBackward]);
+
+  // Widest stroke: thinner when neurons crowd a column, or when columns sit close (a phone).
+  const columnStep = layout.layers[1].x - layout.layers[0].x;
+  const maxStroke = Math.max(2.5, Math.min(8, layout.layers[1].spacing * 0.22, columnStep * 0.07));
+  const widthScales = useMemo(() => {
+    const first = model.edges.find((e) => e.layer === 1);
+    const second = model.edges.find((e) => e.layer === 2);
+    return [strokeWidthScale(first?.extent ?? 1, [0.75, maxStroke]), strokeWidthScale(second?.extent ?? 1, [0.75, maxStroke])];
+  }, [model, maxStroke]);
+
+  const byKey = useMemo(() => {
+    const map = new Map<string, { kind: 'neuron'; model: NeuronModel } | { kind: 'edge'; model: EdgeModel }>();
+    for (const layer of model.neurons) for (const n of layer) map.set(n.key, { kind: 'neuron', model: n });
+    for (const e of model.edges) map.set(e.key, { kind: 'edge', model: e });
+    return map;
+  }, [model]);
+
+  const select = useCallback((key: string | null) => {
+    const target = parseKey(key);
+    setFocusNeuron(target?.kind === 'neuron' ? target.ref : null);
+    setFocusEdge(target?.kind === 'edge' ? target.ref : null);
+  }, [setFocusNeuron, setFocusEdge]);
+
+  // The store may hold a focused neuron and a focused edge at once (the equation panel's pickers); ring both.
+  const selectedNeuron = focusNeuron ? neuronKey(focusNeuron.layer, focusNeuron.index) : null;
+  const selectedEdge = focusEdge ? edgeKey(focusEdge.layer, focusEdge.from, focusEdge.to) : null;
+  const targetOf = (e: { target: EventTarget }) => (e.target as Element).closest?.('[data-target]')?.getAttribute('data-target') ?? null;
+  const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
+    const key = targetOf(e);
+    if (e.key === 'Escape') {
+      select(null);
+      setHovered(null);
+      return;
+    }
+    if (!key) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      select(key);
+      return;
+    }
+    if (!ARROWS.has(e.key)) return;
+    // The diagram owns the arrow keys while a mark has keyboard focus, even at its borders, so an
+    // arrow never steps the phase by surprise (the document shortcuts skip handled events).
+    e.preventDefault();
+    e.stopPropagation();
+    const next = nextKey(key, e.key, sizes);
+    if (next) svgRef.current?.querySelector<SVGGElement>(`[data-target="${next}"]`)?.focus();
+  };
+  const onClick = (e: MouseEvent<SVGSVGElement>) => {
+    const key = targetOf(e);
+    if (key) select(key === selectedNeuron || key === selectedEdge ? null : key);
+  };
+  // A click selects without taking keyboard focus, so → and ← keep stepping the phases afterwards.
+  const onMouseDown = (e: MouseEvent<SVGSVGElement>) => {
+    if (targetOf(e)) e.preventDefault();
+  };
+  const onFocus = (e: FocusEvent<SVGSVGElement>) => setFocused(targetOf(e));
+  const onBlur = () => setFocused(null);
+  const onMouseOver = (e: MouseEvent<SVGSVGElement>) => setHovered(targetOf(e));
+
+  const activeKey = hovered ?? focused;
+  const active = activeKey ? byKey.get(activeKey) : undefined;
+  const anchor = active && activeKey ? anchorOf(activeKey) : null;
+  function anchorOf(key: string) {
+    const target = parseKey(key);
+    if (!target) return null;
+    if (target.kind === 'neuron') return layout.layers[target.ref.layer].nodes[target.ref.index] ?? null;
+    return geometry.get(key)?.mid ?? null;
+  }
+
+  const isTabStop = model.edges.length <= MAX_TABBABLE_EDGES;
+  const hasFlow = model.direction === 'forward' || model.direction === 'backward';
+  const arrows = useMemo(() => arrowKeys(model), [model]);
+  const edgesOf = (layer: 1 | 2) => model.edges.filter((e) => e.layer === layer).map((e) => {
+    const g = geometry.get(e.key);
+    if (!g) return null;
+    const strokeWidth = widthScales[layer - 1](e.shown.value);
+    const arrowSize = Math.min(Math.max(11, strokeWidth * 1.6 + 6), Math.hypot(g.target.x - g.source.x, g.target.y - g.source.y) * 0.14);
+    const arrow = hasFlow && arrows.has(e.key) ? arrowPath(g.source, g.target, arrowSize) : null;
+    return (
+      <Edge key={e.key} model={e} d={g.d} strokeWidth={strokeWidth} isSelected={selectedEdge === e.key}
+        isTabStop={isTabStop} arrow={arrow} mark={model.direction === 'update' ? g.mid : null} />
+    );
+  });
+  const neuronsOf = (layer: 0 | 1 | 2) => model.neurons[layer].map((n) => {
+    const p = layout.layers[layer].nodes[n.index];
+    return <Neuron key={n.key} model={n} x={p.x} y={p.y} r={layout.layers[layer].radius} isSelected={selectedNeuron === n.key} />;
+  });
+  const headers = [t('network.header.input'), t('network.header.hidden'), t('network.header.output')];
+  const [, hidden, output] = layout.layers;
+  // Hidden values go under their circles when the layer leaves room, keeping the space between columns free.
+  const hiddenSide: LabelSide = hidden.spacing - 2 * hidden.radius >= hidden.fontSize + 12 ? 'below' : 'right';
+  const sides: readonly LabelSide[] = ['left', hiddenSide, 'right'];
+  const isNoteBelow = sizes[2] === 1 && (hiddenSide === 'below' || width >= COMPACT_WIDTH || hidden.fontSize === 0);
+
+  return (
+    <div className="network-stage-inner" onMouseLeave={() => setHovered(null)}>
+      <svg ref={svgRef} className="network-svg" viewBox={`0 0 ${width} ${height}`} width="100%" role="group"
+        aria-label={t('network.diagram', { inputs: sizes[0], hidden: sizes[1], outputs: sizes[2] })}
+        onKeyDown={onKeyDown} onClick={onClick} onMouseDown={onMouseDown} onFocus={onFocus} onBlur={onBlur} onMouseOver={onMouseOver}>
+        {layout.layers.map((l, k) => (
+          <text key={k} className="network-header" x={l.x} y={16} textAnchor="middle" aria-hidden="true">
+            {headers[k]}
+            <tspan className="network-header-symbol" x={l.x} dy="1.25em">{model.neuronSymbols[k] || '–'}</tspan>
+          </text>
+        ))}
+        {neuronsOf(0)}
+        {edgesOf(1)}
+        {neuronsOf(1)}
+        {edgesOf(2)}
+        {neuronsOf(2)}
+        {hasFlow && isAnimated && (
+          <g key={cursor} className={`network-flows is-${model.direction}`} aria-hidden="true">
+            {model.edges.filter((e) => e.isActive).map((e) => <path key={e.key} className="network-flow" d={geometry.get(e.key)?.d} />)}
+          </g>
+        )}
+        <g className="network-values" aria-hidden="true">
+          {([0, 1, 2] as const).map((layer) => layout.layers[layer].fontSize > 0 && model.neurons[layer].map((n) => {
+            const p = layout.layers[layer].nodes[n.index];
+            return <NeuronValue key={n.key} model={n} x={p.x} y={p.y} r={layout.layers[layer].radius}
+              fontSize={layout.layers[layer].fontSize} side={sides[layer]} />;
+          }))}
+        </g>
+        {model.loss !== null && (
+          <LossNote model={model} x={output.x} ys={output.nodes.map((p) => p.y)} r={output.radius}
+            fontSize={Math.max(11, Math.min(14, output.fontSize - 1))} isBelow={isNoteBelow}
+            label={t('network.lossValue', { value: formatValue(model.loss) })} />
+        )}
+      </svg>
+      {active && anchor && <Tooltip id={tooltipId} item={active} fx={anchor.x / width} fy={anchor.y / height} />}
+    </div>
+  );
+}
+
