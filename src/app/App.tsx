@@ -1,25 +1,39 @@
 import { CodePanel } from '../views/CodePanel';
+import { ConfigPanel } from '../views/ConfigPanel';
 import { Controls } from '../views/Controls';
+import { DataView } from '../views/DataView';
 import { EquationPanel } from '../views/EquationPanel';
 import { LossChart } from '../views/LossChart';
 import { MatrixPanel } from '../views/MatrixPanel';
 import { NetworkView } from '../views/NetworkView';
+import { RaceView } from '../views/RaceView';
 import { PlaybackClock } from '../playback';
+import { useT } from '../i18n/index';
 import { Header } from './Header';
 
-/** The studio: every view of the current phase, in sync, around one set of controls. */
+/** The studio (every view of the current phase, in sync, around one set of controls) and the training lab. */
 export function App() {
+  const t = useT();
   return (
     <div className="app">
+      <a className="skip-link" href="#controls">{t('app.skip')}</a>
       <Header />
       <Controls />
       <PlaybackClock />
-      <main className="studio">
-        <div className="studio-network"><NetworkView /></div>
-        <div className="studio-equations"><EquationPanel /></div>
-        <div className="studio-matrices"><MatrixPanel /></div>
-        <div className="studio-code"><CodePanel /></div>
-        <div className="studio-curves"><LossChart /></div>
+      <main>
+        <section id="studio" className="studio" aria-label={t('app.studio')}>
+          <div className="studio-network"><NetworkView /></div>
+          <div className="studio-equations"><EquationPanel /></div>
+          <div className="studio-matrices"><MatrixPanel /></div>
+          <div className="studio-code"><CodePanel /></div>
+          <div className="studio-curves"><LossChart /></div>
+          <div className="studio-data"><DataView /></div>
+        </section>
+        <section id="lab" className="lab" aria-labelledby="lab-title">
+          <h2 id="lab-title" className="lab-title">{t('app.lab')}</h2>
+          <div id="lab-setup" className="lab-setup"><ConfigPanel /></div>
+          <div id="lab-race" className="lab-race"><RaceView /></div>
+        </section>
       </main>
     </div>
   );

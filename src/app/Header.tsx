@@ -17,6 +17,11 @@ export function Header() {
         <h1>{t('app.title')}</h1>
         <p className="tagline">{t('app.tagline')}</p>
       </div>
+      <nav className="header-nav" aria-label={t('app.nav')}>
+        <a href="#studio">{t('app.nav.studio')}</a>
+        <a href="#lab-setup">{t('app.nav.setup')}</a>
+        <a href="#lab-race">{t('app.nav.race')}</a>
+      </nav>
       <label className="header-language">
         {t('app.language')}{' '}
         <select value={locale} onChange={(e) => changeLocale(e.target.value as Locale)}>
