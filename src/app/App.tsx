@@ -22,12 +22,17 @@ export function App() {
       <PlaybackClock />
       <main>
         <section id="studio" className="studio" aria-label={t('app.studio')}>
-          <div className="studio-network"><NetworkView /></div>
-          <div className="studio-equations"><EquationPanel /></div>
-          <div className="studio-matrices"><MatrixPanel /></div>
-          <div className="studio-code"><CodePanel /></div>
-          <div className="studio-curves"><LossChart /></div>
-          <div className="studio-data"><DataView /></div>
+          {/* Two independent columns, so a tall equation never leaves a gap beside the diagram. */}
+          <div className="studio-column">
+            <div className="studio-network"><NetworkView /></div>
+            <div className="studio-matrices"><MatrixPanel /></div>
+            <div className="studio-curves"><LossChart /></div>
+          </div>
+          <div className="studio-column">
+            <div className="studio-equations"><EquationPanel /></div>
+            <div className="studio-code"><CodePanel /></div>
+            <div className="studio-data"><DataView /></div>
+          </div>
         </section>
         <section id="lab" className="lab" aria-labelledby="lab-title">
           <h2 id="lab-title" className="lab-title">{t('app.lab')}</h2>
