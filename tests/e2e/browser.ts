@@ -1,6 +1,7 @@
 /** Launching Debian's Chromium with playwright-core (test tools may not download browsers here). */
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
@@ -32,4 +33,21 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = `${ARTIFACTS}/${name}.png`;
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** A page in its own context (axe-core needs one), with every page error and console error collected. */
+export async function openPage(browser: Browser, viewport: { width: number; height: number }, hash = '') {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${inject('baseURL')}${hash}`);
+  await page.getByRole('button', { name: 'Step forward' }).waitFor();
+  return { page, errors };
+}
+
+/** The text of the controls bar's status line: "Iteration 3 · Loss". */
+export function statusLine(page: Page) {
+  return page.locator('#controls').getByText(/^Iteration \d+/).first().textContent();
 }

@@ -1,58 +1,69 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { LAPTOP, PHONE, chromiumPath, launch, screenshot } from './browser';
+import { LAPTOP, PHONE, chromiumPath, launch, openPage, screenshot } from './browser';
 import tutorial from '../fixtures/tutorial.json';
-
-const baseURL = inject('baseURL');
 
 describe.skipIf(!chromiumPath())('the studio in Chromium', () => {
   let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
     browser = await launch();
-    page = await browser.newPage({ viewport: LAPTOP });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(baseURL);
-    await page.getByRole('button', { name: 'Step forward' }).waitFor();
+    ({ page, errors } = await openPage(browser, LAPTOP));
   });
 
   afterAll(async () => {
     await browser?.close();
   });
 
+  const liveText = () => page.locator('[aria-live="polite"]').filter({ hasText: /Iteration/ }).first().textContent();
+
   it('opens on the tutorial example at iteration 0, forward-hidden, with no errors', async () => {
     await screenshot(page, 'laptop-forward-hidden');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Backprop Studio');
+    expect(await page.locator('#controls').textContent()).toMatch(/Iteration 0.*Forward: hidden layer/);
     expect(errors).toEqual([]);
   });
 
   it('steps a full iteration with → and shows the NumPy cost at the loss phase', async () => {
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
+    await expect.poll(liveText).toBe('Iteration 0, Loss.');
+    // The cost as NumPy computed it, to the 4 decimals shown, in the network diagram and the equations alike.
     const cost = tutorial.iteration0.cost.toFixed(4);
-    await page.getByText(cost, { exact: false }).first().waitFor();
+    expect(cost).toBe('0.6932');
+    expect(await page.locator('section.network').textContent()).toContain(`L = ${cost}`);
+    expect(await page.locator('.equation-panel').textContent()).toContain(cost);
     await screenshot(page, 'laptop-loss');
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(liveText).toBe('Iteration 0, Update the weights.');
     await screenshot(page, 'laptop-update');
     await page.keyboard.press('ArrowRight');
-    expect(page.url()).toContain('it=1');
+    await expect.poll(liveText).toBe('Iteration 1, Forward: hidden layer.');
+    await expect.poll(() => page.url()).toContain('it=1');
   });
 
   it('steps back to the first view exactly', async () => {
-    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => page.url()).not.toContain('it=1');
+    const first = await page.locator('.equation-panel').textContent();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(liveText).toBe('Iteration 0, Update the weights.');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+    await expect.poll(liveText).toBe('Iteration 0, Forward: hidden layer.');
     expect(await page.getByRole('button', { name: 'Step back' }).isDisabled()).toBe(true);
+    // iteration 1's forward-hidden differs from iteration 0's: W changed in the update
+    expect(await page.locator('.equation-panel').textContent()).not.toBe(first);
+    await expect.poll(() => page.url()).not.toContain('it=');
   });
 
   it('plays and pauses', async () => {
     await page.getByRole('button', { name: 'Play' }).click();
-    await page.waitForTimeout(1200);
+    await expect.poll(liveText, { timeout: 10_000 }).not.toBe('Iteration 0, Forward: hidden layer.');
     await page.getByRole('button', { name: 'Pause' }).click();
-    expect(await page.getByRole('button', { name: 'Step back' }).isDisabled()).toBe(false);
+    const paused = await liveText();
+    await page.waitForTimeout(1200);
+    expect(await liveText()).toBe(paused);
   });
 
   it('has no serious or critical accessibility violations', async () => {
@@ -61,26 +72,31 @@ describe.skipIf(!chromiumPath())('the studio in Chromium', () => {
     expect(bad.map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`)).toEqual([]);
   });
 
-  it('fits a phone without horizontal scrolling', async () => {
-    const phone = await browser.newPage({ viewport: PHONE, isMobile: true, hasTouch: true });
-    await phone.goto(baseURL);
-    await phone.getByRole('button', { name: 'Step forward' }).waitFor();
-    await screenshot(phone, 'phone-forward-hidden');
-    const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
-    await phone.close();
+  it('fits a phone without horizontal scrolling, in every phase', async () => {
+    const { page: phone } = await openPage(browser, PHONE);
+    for (let i = 0; i < 6; i++) {
+      const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      if (i === 0 || i === 4) await screenshot(phone, `phone-phase-${i}`);
+      await phone.getByRole('button', { name: 'Step forward' }).click();
+    }
+    await phone.context().close();
   });
 
   it('turns a malformed link into a specific message and still works', async () => {
-    const p = await browser.newPage({ viewport: LAPTOP });
-    await p.goto(`${baseURL}#hidden=abc&lr=-1&phase=sideways&bogus=1`);
-    const alert = p.getByRole('alert');
-    await alert.waitFor();
-    const text = await alert.textContent();
+    const { page: p } = await openPage(browser, LAPTOP, '#hidden=abc&lr=-1&phase=sideways&bogus=1');
+    const text = await p.getByRole('alert').textContent();
     expect(text).toContain('hidden must be a number (got "abc")');
     expect(text).toContain('phase must be one of');
     expect(text).toContain('"bogus"');
     await p.getByRole('button', { name: 'Step forward' }).click();
-    await p.close();
+    expect(await p.locator('#controls').textContent()).toMatch(/Iteration 0.*Forward: output layer/);
+    await p.context().close();
+  });
+
+  it('opens a link at exactly the state it names', async () => {
+    const { page: p } = await openPage(browser, LAPTOP, '#it=3&phase=backward-output');
+    expect(await p.locator('#controls').textContent()).toMatch(/Iteration 3.*Backward: output layer/);
+    await p.context().close();
   });
 });

@@ -10,7 +10,7 @@ import {
 } from '../../store/index';
 import { formatValue } from '../../viz/color';
 import { CurvesPlot, TEST_COLOR, TEST_DASH, TRAIN_COLOR } from './CurvesPlot';
-import { useElementWidth } from './useElementWidth';
+import { useElementWidth } from '../shared/useElementWidth';
 import './lossChart.css';
 
 const percent = format('.0%');

@@ -14,7 +14,7 @@ import { checkTarget, defaultDrafts, type LaneDraft } from './lanes';
 import { RaceChart } from './RaceChart';
 import { RaceTable } from './RaceTable';
 import { changedSettings, describeData, laneNames, lowestFinal } from './results';
-import { useElementWidth } from './useElementWidth';
+import { useElementWidth } from '../shared/useElementWidth';
 import './raceView.css';
 
 const selectRace = (s: AppState) => s.race;
