@@ -114,6 +114,7 @@ export interface Tick {
 
 const iterationFormat = format(',d');
 const shortFormat = format('~s');
+const sciFormat = format('.2~e');
 
 /** Whole-iteration ticks along x (no fractional iterations), short labels past 10,000. */
 export function iterationTicks(scale: ScaleLinear<number, number>, count: number): Tick[] {
@@ -136,6 +137,7 @@ export function valueTicks(scale: YScale, count: number, kind: 'linear' | 'log' 
   if (kind === 'percent') fmt = format('.0%');
   else if (kind === 'log' && hi / lo >= 10) fmt = scale.tickFormat(count, '~g');
   else if (kind === 'log') fmt = format(`.${ticks.length > 1 ? precisionFixed(ticks[1] - ticks[0]) : 3}f`);
+  else if (Math.abs(hi) >= 1e5) fmt = (v) => (v === 0 ? '0' : sciFormat(v)); // a diverging loss: "1e+127", not "10000e+123"
   else fmt = scale.tickFormat(count);
   return ticks.map((v) => ({ value: v, offset: scale(v), label: fmt(v) })).filter((t) => t.label !== '');
 }

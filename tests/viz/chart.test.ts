@@ -149,3 +149,12 @@ describe('seriesPath', () => {
     expect(seriesPath({ xs: new Float64Array(0), ys: new Float64Array(0) }, x, y)).toBe('');
   });
 });
+
+describe('value ticks of a diverging loss', () => {
+  it('labels huge values in short scientific notation', async () => {
+    const { scaleLinear } = await import('d3');
+    const labels = valueTicks(scaleLinear().domain([0, 1e127]).range([100, 0]), 4).map((t) => t.label);
+    expect(labels.slice(0, 3)).toEqual(['0', '2e+126', '4e+126']);
+    for (const label of labels) expect(label.length).toBeLessThanOrEqual(7);
+  });
+});
