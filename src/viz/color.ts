@@ -4,10 +4,11 @@
  * ±max|entry| of that matrix as the domain, so a value has the same colour in every view
  * that shows that matrix.
  */
-import { format, interpolateRgbBasis } from 'd3';
+import { format, interpolateLab, piecewise } from 'd3';
 
 export const PALETTE = ['#b35806', '#e08214', '#fdb863', '#f7f7f7', '#b2abd2', '#8073ac', '#542788'] as const;
-const interpolate = interpolateRgbBasis([...PALETTE]);
+// Piecewise through every stop (not a B-spline, which misses them): zero is exactly #f7f7f7.
+const interpolate = piecewise(interpolateLab, [...PALETTE]);
 
 /** The largest |x| in data, at least a tiny floor so an all-zero matrix maps to the centre. */
 export function maxAbs(data: ArrayLike<number>): number {
