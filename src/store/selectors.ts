@@ -21,3 +21,12 @@ export const selectFocusSample = (s: AppState) => s.focusSample;
 export const selectFocusNeuron = (s: AppState) => s.focusNeuron;
 export const selectFocusEdge = (s: AppState) => s.focusEdge;
 export const selectIsAtStart = (s: AppState) => s.timeline.cursor === 0;
+
+/**
+ * The session the per-phase views (equations, matrices, code) show: the cursor's, except while
+ * fast training runs, when they hold the one training started from. Why: twenty new iterations
+ * a second are unreadable as equations and would cost every frame; the diagram, curves and data
+ * view still move live.
+ */
+export const selectStudioSession = (s: AppState): Session => s.training?.from ?? currentSession(s.timeline);
+export const selectIsTraining = (s: AppState): boolean => s.training !== null;

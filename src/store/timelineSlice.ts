@@ -98,7 +98,7 @@ export function createTimelineSlice(
       stopTraining();
       const { timeline: ready, start } = beginTraining(get().timeline);
       const jobId = nextJobId++;
-      set({ timeline: ready, isPlaying: false, training: { jobId, target: iterations, done: 0 } });
+      set({ timeline: ready, isPlaying: false, training: { jobId, target: iterations, done: 0, from: currentSession(ready) } });
       const job = { id: jobId, setup: ready.setup, test: ready.test, start, iterations, keyframeInterval: KEYFRAME_INTERVAL };
       stopJob = backend.start(
         job,

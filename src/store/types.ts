@@ -1,5 +1,5 @@
 /** The store's types: each slice's state (data) and actions (functions), joined into AppState. */
-import type { PhaseId } from '../engine/index';
+import type { PhaseId, Session } from '../engine/index';
 import type { Dataset } from '../data/datasets';
 import type { Built, StudioConfig } from './config';
 import type { Timeline } from './timeline';
@@ -50,6 +50,8 @@ export interface TrainingState {
   readonly jobId: number;
   readonly target: number;
   readonly done: number;
+  /** The session when training started: the per-phase views hold it while the job runs. */
+  readonly from: Session;
 }
 
 export interface TimelineState {
