@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
 import { Controls } from '../../src/views/Controls';
-import { selectCursor, selectIteration, selectPhase } from '../../src/store/index';
+import { selectCursor, selectIteration, selectPhase, selectSession } from '../../src/store/index';
 import { renderWithStore } from './render';
 
 const announcer = () => screen.getByTestId('phase-announcer');
@@ -173,7 +173,7 @@ describe('Controls', () => {
 
   it('shows a running training job and stops it', async () => {
     const { store, user } = renderWithStore(<Controls />);
-    act(() => store.setState({ training: { jobId: 1, target: 100_000, done: 30_000 } }));
+    act(() => store.setState({ training: { jobId: 1, target: 100_000, done: 30_000, from: selectSession(store.getState()) } }));
     expect(screen.getByRole('status').textContent).toBe('Training… 30,000 of 100,000 iterations');
     await user.click(screen.getByRole('button', { name: 'Stop' }));
     expect(store.getState().training).toBeNull();
