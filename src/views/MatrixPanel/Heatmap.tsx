@@ -61,6 +61,14 @@ export const Heatmap = memo(function Heatmap({ label, matrix, focusColumn, onPic
   const [hover, setHover] = useState<Cell | null>(null);
   // The value beside the matrix while pointed at or focused (the panel's live region has it too).
   const [tip, setTip] = useState<string | null>(null);
+  // A step can hand this heatmap another matrix (see MatrixPanel): the marks belong to the old one.
+  const [marksFor, setMarksFor] = useState(label);
+  if (marksFor !== label) {
+    setMarksFor(label);
+    setCursor(null);
+    setHover(null);
+    setTip(null);
+  }
   const scrollerRef = useRef<HTMLDivElement>(null);
   const planeRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -79,8 +87,16 @@ export const Heatmap = memo(function Heatmap({ label, matrix, focusColumn, onPic
     context.putImageData(image, 0, 0);
   }, [matrix, rows, cols, small]);
 
+  // Why a ResizeObserver: its first callback comes after the browser's own layout of the next
+  // frame, so measuring there forces no layout in the step's task (and a resize keeps the
+  // focused column in view).
   useEffect(() => {
-    if (focus !== null) revealColumn(scrollerRef.current, planeRef.current, focus, cols);
+    const scroller = scrollerRef.current;
+    const plane = planeRef.current;
+    if (focus === null || !scroller || !plane || typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(() => revealColumn(scroller, plane, focus, cols));
+    observer.observe(scroller);
+    return () => observer.disconnect();
   }, [focus, cols]);
 
   const describe = (cell: Cell) => `${label}[${cell.row}][${cell.col}] = ${formatFull(valueAt(matrix, cell))}`;

@@ -2,7 +2,7 @@
  * The matrices of the current phase as equations of heatmaps (`W1 · X + b1 = Z1`), each with
  * its name and shape: the vectorised view that the NumPy code computes.
  */
-import { memo, useCallback, useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import type { Session } from '../../engine/index';
 import { useT } from '../../i18n/index';
 import { selectFocusSample, selectSession, useAppStore, type AppState } from '../../store/index';
@@ -51,14 +51,19 @@ export function MatrixPanel() {
   const session = useAppStore(selectSession);
   const focusSample = useAppStore(selectFocusSample);
   // The readout belongs to the session it was read from, so a new phase starts with the hint.
-  const [readout, setReadout] = useState<{ session: Session; text: string } | null>(null);
-  const onReadout = useCallback((text: string) => setReadout({ session, text }), [session]);
+  // Why not a callback closing over the session: it would change every step and re-render
+  // every (memoised) heatmap, even those whose matrix is the same.
+  const [readout, setReadout] = useState('');
+  const [readoutSession, setReadoutSession] = useState<Session>(session);
+  if (readoutSession !== session) {
+    setReadoutSession(session);
+    setReadout('');
+  }
   const equations = useMemo(() => phaseEquations(session), [session]);
   const headingId = useId();
   const samplesHint = useId();
   const cellsHint = useId();
   const hintIds = useMemo(() => ({ samples: samplesHint, cells: cellsHint }), [samplesHint, cellsHint]);
-  const shown = readout && readout.session === session ? readout.text : '';
 
   return (
     <section className="panel matrix-panel" aria-labelledby={headingId}>
@@ -66,14 +71,16 @@ export function MatrixPanel() {
         {t('matrices.title')} <span className="matrix-phase">· {t(`phase.${session.phase}`)}</span>
       </h2>
       <p className="matrix-readout">
-        <span role="status" aria-live="polite">{shown}</span>
-        {!shown && <span className="matrix-readout-hint">{t('matrices.readoutHint')}</span>}
+        <span role="status" aria-live="polite">{readout}</span>
+        {!readout && <span className="matrix-readout-hint">{t('matrices.readoutHint')}</span>}
       </p>
       <p id={samplesHint} hidden>{t('matrices.keysSamples')}</p>
       <p id={cellsHint} hidden>{t('matrices.keys')}</p>
       <div className="matrix-equations">
-        {equations.map((eq) => (
-          <EquationRow key={`${session.phase}-${eq.id}`} equation={eq} focusSample={focusSample} onReadout={onReadout} hintIds={hintIds} />
+        {/* Keyed by position: the phases' equations share their shapes (W · X + b = Z), so a
+            step reuses the rows' elements and only redraws the heatmaps whose matrix changed. */}
+        {equations.map((eq, k) => (
+          <EquationRow key={k} equation={eq} focusSample={focusSample} onReadout={setReadout} hintIds={hintIds} />
         ))}
       </div>
     </section>
