@@ -5,7 +5,7 @@
 import { memo, useId, useMemo, useState } from 'react';
 import type { Session } from '../../engine/index';
 import { useT } from '../../i18n/index';
-import { selectFocusSample, selectSession, useAppStore, type AppState } from '../../store/index';
+import { selectFocusSample, selectStudioSession, useAppStore, type AppState } from '../../store/index';
 import { phaseEquations, type Equation } from './equations';
 import { Heatmap } from './Heatmap';
 import './MatrixPanel.css';
@@ -48,7 +48,7 @@ const EquationRow = memo(function EquationRow({ equation, focusSample, onReadout
 
 export function MatrixPanel() {
   const t = useT();
-  const session = useAppStore(selectSession);
+  const session = useAppStore(selectStudioSession);
   const focusSample = useAppStore(selectFocusSample);
   // The readout belongs to the session it was read from, so a new phase starts with the hint.
   // Why not a callback closing over the session: it would change every step and re-render
