@@ -1,8 +1,8 @@
+import { lazy, Suspense } from 'react';
 import { CodePanel } from '../views/CodePanel';
 import { ConfigPanel } from '../views/ConfigPanel';
 import { Controls } from '../views/Controls';
 import { DataView } from '../views/DataView';
-import { EquationPanel } from '../views/EquationPanel';
 import { LossChart } from '../views/LossChart';
 import { MatrixPanel } from '../views/MatrixPanel';
 import { NetworkView } from '../views/NetworkView';
@@ -10,6 +10,22 @@ import { RaceView } from '../views/RaceView';
 import { PlaybackClock } from '../playback';
 import { useT } from '../i18n/index';
 import { Header } from './Header';
+
+/**
+ * The equation panel and KaTeX (~70 KB gzipped) load as their own chunk, fetched as soon as the
+ * studio first renders, so the first paint doesn't wait for them.
+ */
+const EquationPanel = lazy(() => import('../views/EquationPanel').then((m) => ({ default: m.EquationPanel })));
+
+/** Stands in for the equation panel while its chunk loads: the same panel and heading, about its height. */
+function EquationPanelPlaceholder() {
+  const t = useT();
+  return (
+    <section className="panel" aria-busy="true" style={{ minHeight: 'min(720px, 80vh)' }}>
+      <h2>{t('eq.title')}</h2>
+    </section>
+  );
+}
 
 /** The studio (every view of the current phase, in sync, around one set of controls) and the training lab. */
 export function App() {
@@ -29,7 +45,9 @@ export function App() {
             <div className="studio-curves"><LossChart /></div>
           </div>
           <div className="studio-column">
-            <div className="studio-equations"><EquationPanel /></div>
+            <div className="studio-equations">
+              <Suspense fallback={<EquationPanelPlaceholder />}><EquationPanel /></Suspense>
+            </div>
             <div className="studio-code"><CodePanel /></div>
             <div className="studio-data"><DataView /></div>
           </div>

@@ -10,8 +10,9 @@ import type { EquationFocus, EquationSection, EquationSizes } from './equationsT
 import { updateEquations } from './equationsUpdate';
 
 export { elementLoss } from './equationsForward';
+export { renderTex } from './equationsKatex';
 export {
-  num, renderTex, shownIndices, sumOf,
+  num, shownIndices, sumOf,
   type CaptionParams, type EquationFocus, type EquationLine, type EquationSection, type EquationSizes, type LineId, type SectionId,
 } from './equationsTex';
 

@@ -1,9 +1,8 @@
 /**
  * TeX building blocks for the equation panel: numbers at the shared display precision (full
- * precision in a hover title), index subscripts, truncated sums, activation formulas, and the
- * KaTeX call. Pure string functions; no store, no DOM.
+ * precision in a hover title), index subscripts, truncated sums, activation formulas. Pure
+ * string functions; no store, no DOM (KaTeX itself is in equationsKatex.ts).
  */
-import katex from 'katex';
 import type { Activation } from '../engine/index';
 import { formatFull, formatValue } from './color';
 
@@ -152,22 +151,6 @@ export function rows(list: readonly Row[]): string {
 export function aligned(lhs: string, ...rhs: string[]): string {
   if (rhs.length === 1) return `${lhs} = ${rhs[0]}`;
   return `\\begin{aligned}${lhs} &= ${rhs.join(' \\\\ &= ')}\\end{aligned}`;
-}
-
-const KATEX_OPTIONS = {
-  throwOnError: false,
-  output: 'htmlAndMathml',
-  displayMode: true,
-  strict: 'ignore',
-  trust: (context: { command: string }) => context.command === '\\htmlData',
-} as const;
-
-/**
- * KaTeX HTML (with MathML for screen readers) for tex; every number's full precision becomes
- * the title of its span, so hovering shows it.
- */
-export function renderTex(tex: string): string {
-  return katex.renderToString(tex, KATEX_OPTIONS).replaceAll(' data-title="', ' title="');
 }
 
 /** The focused sample (column of the batch) and neurons, all 0-based and within the network. */

@@ -1,7 +1,7 @@
-import { useId, useMemo } from 'react';
-import type { Session } from '../../engine/index';
+import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
+import { PHASES, type PhaseId, type Session } from '../../engine/index';
 import { useT } from '../../i18n/index';
-import { selectFocusEdge, selectFocusNeuron, selectFocusSample, selectSession, useAppStore } from '../../store/index';
+import { selectFocusEdge, selectFocusNeuron, selectFocusSample, selectIsPlaying, selectSession, useAppStore } from '../../store/index';
 import { buildEquations, resolveFocus, sizesOf, type EquationFocus, type EquationSection } from '../../viz/equations';
 import { LINE_CAPTIONS, SECTION_HEADINGS } from './captions';
 import { FocusPicker } from './FocusPicker';
@@ -16,7 +16,11 @@ function sectionsOf(session: Session, focus: EquationFocus): EquationSection[] |
   }
 }
 
-/** One section: its heading and its captioned equations. */
+/**
+ * One section: its heading and its captioned equations. Lines are keyed by position, not by what
+ * they say, so a new iteration keeps each line's elements: a memoised TexLine whose TeX is
+ * unchanged renders nothing, and one whose numbers changed patches just those.
+ */
 function Section({ section }: { section: EquationSection }) {
   const t = useT();
   const headingId = useId();
@@ -24,15 +28,69 @@ function Section({ section }: { section: EquationSection }) {
     <section className={`eq-section eq-section-${section.id}`} aria-labelledby={headingId}>
       <h3 id={headingId}>{t(SECTION_HEADINGS[section.id], section.params)}</h3>
       {section.lines.map((line, k) => (
-        <TexLine key={`${line.id}-${k}`} tex={line.tex} caption={t(LINE_CAPTIONS[line.id], line.params)} />
+        <TexLine key={k} tex={line.tex} caption={t(LINE_CAPTIONS[line.id], line.params)} />
       ))}
     </section>
+  );
+}
+
+interface Shown {
+  readonly session: Session;
+  readonly focus: EquationFocus;
+}
+
+/** The typeset sections for a session and focus; memoised, so renders that keep both skip it. */
+const Equations = memo(function Equations({ shown }: { shown: Shown }) {
+  const t = useT();
+  const sections = useMemo(() => sectionsOf(shown.session, shown.focus), [shown]);
+  if (sections instanceof Error) return <p role="alert">{t('eq.error', { message: sections.message })}</p>;
+  return sections.map((section) => <Section key={section.id} section={section} />);
+});
+
+/**
+ * Each phase visited so far, with what it last showed. Every phase keeps its elements in the page
+ * (hidden, unrendered, see the CSS) while the others are shown, so when it comes round again in
+ * the next iteration only its numbers change: a step patches a few dozen text nodes and
+ * attributes instead of replacing ~1,800 elements.
+ */
+function useShownByPhase(shown: Shown): ReadonlyMap<PhaseId, Shown> {
+  const [byPhase, setByPhase] = useState<ReadonlyMap<PhaseId, Shown>>(() => new Map([[shown.session.phase, shown]]));
+  // Adjusting state while rendering (react.dev, "Storing information from previous renders").
+  if (byPhase.get(shown.session.phase) !== shown) setByPhase(new Map(byPhase).set(shown.session.phase, shown));
+  return byPhase;
+}
+
+/** What the panel's text describes: the phase, the focused sample and neurons, the batch. */
+function FocusSummary({ shown }: { shown: Shown }) {
+  const t = useT();
+  const { session, focus } = shown;
+  const { m } = sizesOf(session);
+  const trainingIndex = session.batch.indices?.[focus.sample];
+  const params = {
+    sample: focus.sample + 1, m,
+    hidden: focus.hidden + 1, output: focus.output + 1, input: focus.input + 1,
+    hiddenIndex: focus.hidden, outputIndex: focus.output, inputIndex: focus.input,
+  };
+  return (
+    <>
+      <p className="eq-focus-summary">{t(`eq.focus.${session.phase}`, params)}</p>
+      {trainingIndex !== undefined && (
+        <p className="eq-focus-batch">{t('eq.focus.batch', { m, sample: focus.sample + 1, index: trainingIndex + 1 })}</p>
+      )}
+    </>
   );
 }
 
 /**
  * The phase's formulas typeset with KaTeX: first as matrices, then with the focused sample's and
  * neuron's numbers, and in the backward phases the chain rule for the focused weight.
+ *
+ * A step renders the panel with the rest of the studio, so what it shows is always the store's
+ * phase. While playing, the panel (its phase, focus line and equations, the costly part) follows
+ * through useDeferredValue instead: the controls and the diagram paint first, and the panel
+ * catches up in an interruptible render, skipped while steps come faster than it can finish.
+ * The pickers always follow the store. The panel's text always describes one phase, the one it
+ * shows; while it lags behind the store it is dimmed and aria-busy.
  */
 export function EquationPanel() {
   const t = useT();
@@ -41,33 +99,39 @@ export function EquationPanel() {
   const sample = useAppStore(selectFocusSample);
   const neuron = useAppStore(selectFocusNeuron);
   const edge = useAppStore(selectFocusEdge);
-  const sizes = useMemo(() => sizesOf(session), [session]);
+  const { n, h, o, m } = sizesOf(session);
+  const sizes = useMemo(() => ({ n, h, o, m }), [n, h, o, m]);
   const focus = useMemo(() => resolveFocus(sizes, { sample, neuron, edge }), [sizes, sample, neuron, edge]);
-  const sections = useMemo(() => sectionsOf(session, focus), [session, focus]);
-  const { phase } = session;
-  const trainingIndex = session.batch.indices?.[focus.sample];
-  const focusParams = {
-    sample: focus.sample + 1, m: sizes.m,
-    hidden: focus.hidden + 1, output: focus.output + 1, input: focus.input + 1,
-    hiddenIndex: focus.hidden, outputIndex: focus.output, inputIndex: focus.input,
-  };
+  const current = useMemo<Shown>(() => ({ session, focus }), [session, focus]);
+  const isPlaying = useAppStore(selectIsPlaying);
+  // Not playing, the deferred value stays null, so a step costs no second render.
+  const deferred = useDeferredValue(isPlaying ? current : null);
+  const shown = isPlaying && deferred ? deferred : current;
+  const isStale = shown !== current;
+  const byPhase = useShownByPhase(shown);
 
   return (
-    <section className="panel equation-panel" aria-labelledby={titleId}>
+    <section className={isStale ? 'panel equation-panel is-stale' : 'panel equation-panel'} aria-labelledby={titleId} aria-busy={isStale || undefined}>
       <h2 id={titleId}>
         {t('eq.title')}
-        <span className="eq-phase"> · {t(`phase.${phase}`)}</span>
+        <span className="eq-phase"> · {t(`phase.${shown.session.phase}`)}</span>
       </h2>
       <div className="eq-focus">
-        <p className="eq-focus-summary">{t(`eq.focus.${phase}`, focusParams)}</p>
-        {trainingIndex !== undefined && (
-          <p className="eq-focus-batch">{t('eq.focus.batch', { m: sizes.m, sample: focus.sample + 1, index: trainingIndex + 1 })}</p>
-        )}
-        <FocusPicker phase={phase} sizes={sizes} focus={focus} />
+        <div className="eq-shown"><FocusSummary shown={shown} /></div>
+        <FocusPicker phase={session.phase} sizes={sizes} focus={focus} />
       </div>
-      {sections instanceof Error
-        ? <p role="alert">{t('eq.error', { message: sections.message })}</p>
-        : sections.map((section) => <Section key={section.id} section={section} />)}
+      <div className="eq-shown">
+        {PHASES.map((phase) => {
+          const last = byPhase.get(phase);
+          if (!last) return null;
+          const isShown = phase === shown.session.phase;
+          return (
+            <div key={phase} className={isShown ? 'eq-phase-body' : 'eq-phase-body is-hidden'} inert={!isShown} aria-hidden={isShown ? undefined : true}>
+              <Equations shown={isShown ? shown : last} />
+            </div>
+          );
+        })}
+      </div>
       <p className="eq-hint">{t('eq.hint')}</p>
     </section>
   );

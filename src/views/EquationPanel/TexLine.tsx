@@ -1,5 +1,6 @@
-import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { renderTex } from '../../viz/equations';
+import { patchHtml } from './patchHtml';
 
 /**
  * Whether the equation is wider than its box, so that a box that scrolls becomes a tab stop
@@ -37,6 +38,10 @@ export const TexLine = memo(function TexLine({ tex, caption }: TexLineProps) {
   const html = useMemo(() => renderTex(tex), [tex]);
   const captionId = useId();
   const { ref, overflows } = useOverflows(html);
+  // KaTeX's HTML goes in by patching the last equation's elements (see patchHtml), before paint.
+  useLayoutEffect(() => {
+    if (ref.current) patchHtml(ref.current, html);
+  }, [ref, html]);
   return (
     <figure className="eq-line">
       <figcaption id={captionId} className="eq-caption">{caption}</figcaption>
@@ -47,7 +52,6 @@ export const TexLine = memo(function TexLine({ tex, caption }: TexLineProps) {
         aria-labelledby={captionId}
         tabIndex={overflows ? 0 : undefined}
         onKeyDown={overflows ? keepArrows : undefined}
-        dangerouslySetInnerHTML={{ __html: html }}
       />
     </figure>
   );
