@@ -1,7 +1,7 @@
 import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
 import { PHASES, type PhaseId, type Session } from '../../engine/index';
 import { useT } from '../../i18n/index';
-import { selectFocusEdge, selectFocusNeuron, selectFocusSample, selectIsPlaying, selectSession, useAppStore } from '../../store/index';
+import { selectFocusEdge, selectFocusNeuron, selectFocusSample, selectIsPlaying, selectStudioSession, useAppStore } from '../../store/index';
 import { buildEquations, resolveFocus, sizesOf, type EquationFocus, type EquationSection } from '../../viz/equations';
 import { LINE_CAPTIONS, SECTION_HEADINGS } from './captions';
 import { FocusPicker } from './FocusPicker';
@@ -95,7 +95,7 @@ function FocusSummary({ shown }: { shown: Shown }) {
 export function EquationPanel() {
   const t = useT();
   const titleId = useId();
-  const session = useAppStore(selectSession);
+  const session = useAppStore(selectStudioSession);
   const sample = useAppStore(selectFocusSample);
   const neuron = useAppStore(selectFocusNeuron);
   const edge = useAppStore(selectFocusEdge);

@@ -1,0 +1,47 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { fc, test } from '@fast-check/vitest';
+import { patchHtml } from '../../src/views/EquationPanel/patchHtml';
+import { renderTex } from '../../src/viz/equationsKatex';
+
+const fresh = (html: string) => {
+  const el = document.createElement('div');
+  el.innerHTML = html;
+  return el;
+};
+
+/** Small HTML fragments: nested spans/b/i with classes, styles and text, like KaTeX's output. */
+const fragment: fc.Arbitrary<string> = fc.letrec((tie) => ({
+  node: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom('0.6931', '−0.0042', 'x', '=', ''),
+    fc.record({
+      tag: fc.constantFrom('span', 'b', 'i'),
+      cls: fc.constantFrom('', 'mord', 'mbin', 'vlist'),
+      style: fc.constantFrom('', 'height:1em', 'top:-2.5em'),
+      children: fc.array(tie('node'), { maxLength: 3 }),
+    }).map(({ tag, cls, style, children }) =>
+      `<${tag}${cls ? ` class="${cls}"` : ''}${style ? ` style="${style}"` : ''}>${(children as string[]).join('')}</${tag}>`),
+  ),
+})).node as fc.Arbitrary<string>;
+
+describe('patchHtml', () => {
+  test.prop([fc.array(fragment, { maxLength: 4 }), fc.array(fragment, { maxLength: 4 })])(
+    'leaves the element exactly as a fresh parse of the new HTML',
+    (before, after) => {
+      const el = fresh(before.join(''));
+      patchHtml(el, after.join(''));
+      expect(el.isEqualNode(fresh(after.join('')))).toBe(true);
+    },
+  );
+
+  it('keeps the nodes of an equation whose numbers alone changed', () => {
+    const el = fresh(renderTex('z = (0.0042)(1.6243) + 0 = 0.0068'));
+    const spans = el.querySelectorAll('span').length;
+    const first = el.firstElementChild;
+    patchHtml(el, renderTex('z = (0.0051)(1.6243) + 0 = 0.0083'));
+    expect(el.firstElementChild).toBe(first);
+    expect(el.querySelectorAll('span').length).toBe(spans);
+    expect(el.isEqualNode(fresh(renderTex('z = (0.0051)(1.6243) + 0 = 0.0083')))).toBe(true);
+  });
+});
