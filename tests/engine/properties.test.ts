@@ -5,6 +5,7 @@
 // argument of `test.prop`.
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
+import { expectSameBits } from '../fixtures/compare';
 import {
   LIMITS,
   PHASES,
@@ -47,40 +48,6 @@ const PARAM_NAMES = ['W1', 'b1', 'W2', 'b2'] as const;
 type ParamName = (typeof PARAM_NAMES)[number];
 const GRAD_OF = { W1: 'dW1', b1: 'db1', W2: 'dW2', b2: 'db2' } as const satisfies Record<ParamName, keyof Gradients>;
 
-/**
- * Where `a` and `b` differ, compared bit for bit: numbers and typed-array elements with
- * Object.is (so −0 ≠ 0 and NaN = NaN), objects key by key. Empty when identical.
- */
-function bitDifferences(a: unknown, b: unknown, path = '$', out: string[] = []): string[] {
-  if (out.length >= 10) return out;
-  if (typeof a === 'number' && typeof b === 'number') {
-    if (!Object.is(a, b)) out.push(`${path}: ${a} vs ${b}`);
-    return out;
-  }
-  if (ArrayBuffer.isView(a) && ArrayBuffer.isView(b)) {
-    const x = a as unknown as ArrayLike<number>;
-    const y = b as unknown as ArrayLike<number>;
-    if (a.constructor !== b.constructor) out.push(`${path}: ${a.constructor.name} vs ${b.constructor.name}`);
-    if (x.length !== y.length) return [...out, `${path}: length ${x.length} vs ${y.length}`];
-    for (let k = 0; k < x.length && out.length < 10; k++) if (!Object.is(x[k], y[k])) out.push(`${path}[${k}]: ${x[k]} vs ${y[k]}`);
-    return out;
-  }
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const ka = Object.keys(a).sort();
-    const kb = Object.keys(b).sort();
-    if (ka.join() !== kb.join()) return [...out, `${path}: keys [${ka}] vs [${kb}]`];
-    for (const k of ka) bitDifferences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, out);
-    return out;
-  }
-  if (!Object.is(a, b)) out.push(`${path}: ${String(a)} vs ${String(b)}`);
-  return out;
-}
-
-function expectSameBits(actual: unknown, expected: unknown, label = ''): void {
-  expect(bitDifferences(actual, expected, label || '$')).toEqual([]);
-}
-
-/** A deep copy: typed arrays copied, plain objects and arrays rebuilt, everything else shared. */
 function deepCopy<T>(value: T): T {
   if (ArrayBuffer.isView(value)) return (value as unknown as Float64Array).slice() as unknown as T;
   if (Array.isArray(value)) return value.map(deepCopy) as unknown as T;

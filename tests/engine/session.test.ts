@@ -3,6 +3,7 @@
 // written by tests/fixtures/generate_batches.py from NumPy's legacy RandomState.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { expectSameBits } from '../fixtures/compare';
 import {
   PHASES,
   accuracy,
@@ -24,31 +25,6 @@ import {
   toRows,
 } from '../../src/engine/index';
 import type { Matrix, NetworkConfig, Params, PhaseId, Session, SessionSetup } from '../../src/engine/index';
-
-/** Where `a` and `b` differ bit for bit (Object.is on numbers and typed-array elements). */
-function bitDifferences(a: unknown, b: unknown, path = '$', out: string[] = []): string[] {
-  if (out.length >= 10) return out;
-  if (ArrayBuffer.isView(a) && ArrayBuffer.isView(b)) {
-    const x = a as unknown as ArrayLike<number>;
-    const y = b as unknown as ArrayLike<number>;
-    if (x.length !== y.length) return [...out, `${path}: length ${x.length} vs ${y.length}`];
-    for (let k = 0; k < x.length && out.length < 10; k++) if (!Object.is(x[k], y[k])) out.push(`${path}[${k}]: ${x[k]} vs ${y[k]}`);
-    return out;
-  }
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const ka = Object.keys(a).sort();
-    const kb = Object.keys(b).sort();
-    if (ka.join() !== kb.join()) return [...out, `${path}: keys [${ka}] vs [${kb}]`];
-    for (const k of ka) bitDifferences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`, out);
-    return out;
-  }
-  if (!Object.is(a, b)) out.push(`${path}: ${String(a)} vs ${String(b)}`);
-  return out;
-}
-
-function expectSameBits(actual: unknown, expected: unknown, label = '$'): void {
-  expect(bitDifferences(actual, expected, label)).toEqual([]);
-}
 
 function deepCopy<T>(value: T): T {
   if (ArrayBuffer.isView(value)) return (value as unknown as Float64Array).slice() as unknown as T;
