@@ -31,6 +31,8 @@ export const ARTIFACTS = 'test-results/screenshots';
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = `${ARTIFACTS}/${name}.png`;
+  // Off-screen panels skip rendering (content-visibility: auto); a full-page picture needs them drawn.
+  await page.addStyleTag({ content: '.panel { content-visibility: visible !important; }' });
   await page.screenshot({ path, fullPage: true });
   return path;
 }
