@@ -150,8 +150,9 @@ function startIteration(setup: SessionSetup, iteration: number, params: Params, 
 
 /** Steps until the session reaches `phase` of `iteration` (which must not be behind it). */
 export function advanceSession(s: Session, iteration: number, phase: PhaseId): Session {
+  if (!PHASES.includes(phase)) fail('phase', phase, `must be one of ${PHASES.join(', ')}`);
+  checkInteger('iteration', iteration, 0, Number.MAX_SAFE_INTEGER);
   const target = iteration * PHASES.length + PHASES.indexOf(phase);
-  if (PHASES.indexOf(phase) < 0) fail('phase', phase, `must be one of ${PHASES.join(', ')}`);
   let position = s.iteration * PHASES.length + PHASES.indexOf(s.phase);
   if (target < position) fail('iteration', iteration, `must not be before the session's iteration ${s.iteration}, phase ${s.phase}`);
   let current = s;

@@ -8,7 +8,7 @@
  */
 import { runJob, type TrainingProgress } from './training';
 import {
-  PHASES, createTrainer, evaluate, startSession, stepSession,
+  PHASES, advanceSession, createTrainer, evaluate, startSession, stepSession,
   type DataSplit, type OptimizerState, type Params, type PhaseId, type Session, type SessionSetup,
 } from '../engine/index';
 
@@ -162,9 +162,7 @@ export function recompute(t: Timeline, position: Position): Session {
   const trainer = createTrainer(t.setup, key);
   trainer.run(iteration - key.iteration);
   const start = trainer.snapshot();
-  let s = startSession(t.setup, start.params, start.optimizerState, iteration);
-  while (s.phase !== phase) s = stepSession(s);
-  return s;
+  return advanceSession(startSession(t.setup, start.params, start.optimizerState, iteration), iteration, phase);
 }
 
 /** Moves the cursor to `position` (clamped to 0 … frontier), rebuilding that iteration's detail if it was dropped. */
