@@ -2,7 +2,7 @@
  * The timeline slice: the cursor's moves, and fast training as a job on the app's backend.
  * A loss that stops being finite pauses everything and says where and why.
  */
-import { findOverflow, stepSession, type PhaseId } from '../engine/index';
+import { findOverflow, type PhaseId } from '../engine/index';
 import type { Built } from './config';
 import {
   KEYFRAME_INTERVAL, applyProgress, beginTraining, createTimeline, currentSession, fromPosition, recompute, seek, stepBack,
@@ -46,8 +46,7 @@ export function createTimelineSlice(
   /** Says where and why the loss stopped being finite, from the frontier's iteration. */
   const reportDivergence = (t: Timeline) => {
     const iteration = fromPosition(t.frontier).iteration;
-    let s = recompute(t, toPosition(iteration, 'forward-hidden'));
-    while (s.phase !== 'backward-hidden') s = stepSession(s);
+    const s = recompute(t, toPosition(iteration, 'backward-hidden'));
     const overflow = findOverflow(s);
     const lr = get().config.optimizer.lr;
     const quantity = overflow?.quantity ?? 'loss';

@@ -180,3 +180,27 @@ describe('the store', () => {
     expect(store.getState().speed).toBe(8);
   });
 });
+
+describe('divergence', () => {
+  const tooHigh = { data: { kind: 'tutorial-pytorch', points: 320, noise: 0.1, trainFraction: 0.8, seed: 1 }, hiddenSize: 5,
+    hiddenActivation: 'relu', outputActivation: 'linear', loss: 'mse', init: { scheme: 'he', scale: 0.01, seed: 1 },
+    optimizer: { kind: 'sgd', lr: 1 }, batchSize: null, shuffleSeed: 0 } as const;
+
+  it('stops training at the first non-finite loss and names what overflowed', () => {
+    const store = createAppStore({ config: tooHigh });
+    store.getState().train(1000);
+    const { curves, frontier } = store.getState().timeline;
+    const k = curves.length - 1;
+    expect(Number.isFinite(curves.trainLoss[k])).toBe(false);
+    for (let i = 0; i < k; i++) expect(Number.isFinite(curves.trainLoss[i])).toBe(true);
+    expect(frontier).toBe(k * 6); // forward-hidden of the diverged iteration: the learner can step into it
+    const notice = store.getState().notice!;
+    expect(notice.code).toBe('diverged');
+    expect(notice.params?.iteration).toBe(k);
+    expect(notice.message).toMatch(new RegExp(`Training diverged at iteration ${k}: \\w+ became (-?Infinity|NaN).*smaller learning rate than 1`));
+    // stepping still works, and shows the non-finite loss at the loss phase
+    store.getState().stepForward();
+    store.getState().stepForward();
+    expect(Number.isFinite(selectSession(store.getState()).loss!)).toBe(false);
+  });
+});
