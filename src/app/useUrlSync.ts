@@ -30,7 +30,9 @@ export function useUrlSync(): void {
       }
     };
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.timeline === prev.timeline && s.config === prev.config && s.locale === prev.locale) return;
+      if (s.timeline === prev.timeline && s.config === prev.config && s.locale === prev.locale && s.training === prev.training) return;
+      // While training the cursor moves twenty times a second; the link is written once it ends.
+      if (s.training) return;
       timer ??= setTimeout(write, WRITE_INTERVAL_MS);
     });
     const onHashChange = () => {

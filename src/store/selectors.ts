@@ -30,3 +30,34 @@ export const selectIsAtStart = (s: AppState) => s.timeline.cursor === 0;
  */
 export const selectStudioSession = (s: AppState): Session => s.training?.from ?? currentSession(s.timeline);
 export const selectIsTraining = (s: AppState): boolean => s.training !== null;
+
+/** Milliseconds between two sessions the live diagram shows while fast training runs (10 a second). */
+export const TRAINING_FRAME_MS = 100;
+
+interface HeldFrame { readonly timeline: AppState['timeline']; readonly session: Session; readonly cursor: number; readonly at: number }
+/** The frame each training job (keyed by the session it started from) shows now. */
+const heldFrames = new WeakMap<Session, HeldFrame>();
+
+function trainingFrame(s: AppState): HeldFrame | null {
+  if (s.training === null) return null;
+  const key = s.training.from;
+  const held = heldFrames.get(key);
+  // The same state gives the same frame, so React reads a stable snapshot.
+  if (held?.timeline === s.timeline) return held;
+  const now = performance.now();
+  const next: HeldFrame = held && now - held.at < TRAINING_FRAME_MS
+    ? { ...held, timeline: s.timeline }
+    : { timeline: s.timeline, session: currentSession(s.timeline), cursor: s.timeline.cursor, at: now };
+  heldFrames.set(key, next);
+  return next;
+}
+
+/**
+ * The cursor's session, except while fast training runs, when it moves on at most every
+ * TRAINING_FRAME_MS. Why: reports arrive ~20 times a second and redrawing the whole diagram
+ * for each costs frames; ten pictures a second still show the weights moving. Within a
+ * report's interval of the end the last one shows, and when training ends the cursor's.
+ */
+export const selectFrameSession = (s: AppState): Session => trainingFrame(s)?.session ?? currentSession(s.timeline);
+/** The cursor of selectFrameSession's session. */
+export const selectFrameCursor = (s: AppState): number => trainingFrame(s)?.cursor ?? s.timeline.cursor;

@@ -6,11 +6,11 @@
  * boundary.
  */
 import { useCallback, useMemo, useState } from 'react';
-import type { Params } from '../../engine/index';
+import type { Params, Session } from '../../engine/index';
 import type { Dataset } from '../../data/datasets';
 import { useT } from '../../i18n/index';
 import {
-  selectDataset, selectFocusSample, selectNetwork, selectSession, useAppStore, type AppState,
+  selectDataset, selectFocusSample, selectIsTraining, selectNetwork, selectSession, useAppStore, type AppState,
 } from '../../store/index';
 import { formatValue } from '../../viz/color';
 import { classColor, dataExtent, formatAccuracy, outputScale, valueColor } from '../../viz/boundary';
@@ -20,19 +20,17 @@ import { MAX_UNITS, PLOT_SIZE } from './constants';
 import { Legend, MetricsTable } from './DataSummary';
 import { HiddenStrip } from './HiddenStrip';
 import { useField, useMetrics } from './useField';
+import { useThrottled } from './useThrottled';
 import './dataView.css';
 
+/** Milliseconds between two pictures of the plane while fast training runs (~12 a second). */
+const TRAINING_REFRESH_MS = 80;
+/** Milliseconds between two redraws of the hidden neurons' thumbnails while fast training runs. */
+const TRAINING_UNITS_MS = 250;
+
 /** The parameters drawn: the cursor's, or after the update phase the updated ones. */
-const selectShownParams = (s: AppState): Params => {
-  const session = selectSession(s);
-  return session.phase === 'update' && session.next ? session.next.params : session.params;
-};
-const selectIsAfterUpdate = (s: AppState) => {
-  const session = selectSession(s);
-  return session.phase === 'update' && session.next !== null;
-};
-const selectIteration = (s: AppState) => selectSession(s).iteration;
-const selectBatchIndices = (s: AppState) => selectSession(s).batch.indices;
+const shownParams = (session: Session): Params =>
+  session.phase === 'update' && session.next ? session.next.params : session.params;
 const selectFocusHidden = (s: AppState) => (s.focusNeuron?.layer === 1 ? s.focusNeuron.index : null);
 const selectSetFocusSample = (s: AppState) => s.setFocusSample;
 const selectSetFocusNeuron = (s: AppState) => s.setFocusNeuron;
@@ -57,10 +55,13 @@ export function DataView() {
 
 function Plane({ network, dataset }: { network: NetworkConfig; dataset: Dataset }) {
   const t = useT();
-  const params = useAppStore(selectShownParams);
-  const isAfterUpdate = useAppStore(selectIsAfterUpdate);
-  const iteration = useAppStore(selectIteration);
-  const indices = useAppStore(selectBatchIndices);
+  const isTraining = useAppStore(selectIsTraining);
+  // While training, the plane follows the cursor's session at most every TRAINING_REFRESH_MS.
+  const session = useThrottled(useAppStore(selectSession), isTraining ? TRAINING_REFRESH_MS : 0);
+  const params = shownParams(session);
+  const isAfterUpdate = session.phase === 'update' && session.next !== null;
+  const { iteration } = session;
+  const indices = session.batch.indices;
   const focusSample = useAppStore(selectFocusSample);
   const focusHidden = useAppStore(selectFocusHidden);
   const setFocusSample = useAppStore(selectSetFocusSample);
@@ -74,6 +75,7 @@ function Plane({ network, dataset }: { network: NetworkConfig; dataset: Dataset 
   const threshold = isClassification ? scale.centre : null;
   const fieldOptions = useMemo(() => ({ scale, threshold, plotSize: PLOT_SIZE, maxUnits: MAX_UNITS }), [scale, threshold]);
   const field = useField(network, params, extent, fieldOptions);
+  const unitsField = useThrottled(field, isTraining ? TRAINING_UNITS_MS : 0);
   const { train, test } = useMetrics(network, params, dataset);
   const hasAccuracy = train.accuracy !== null;
   const color = useMemo(() => (isClassification ? classColor : valueColor(scale)), [isClassification, scale]);
@@ -149,7 +151,7 @@ function Plane({ network, dataset }: { network: NetworkConfig; dataset: Dataset 
           <p className="dv-note">{t('data.clickHint')}</p>
         </div>
       </div>
-      <HiddenStrip field={field} focus={focusHidden} onPick={onPickNeuron} />
+      <HiddenStrip field={unitsField} focus={focusHidden} onPick={onPickNeuron} />
     </section>
   );
 }

@@ -6,7 +6,7 @@
 import { useMemo, type CSSProperties } from 'react';
 import { useT } from '../../i18n/index';
 import {
-  selectCursor, selectFocusSample, selectIsPlaying, selectSession, selectSpeed, useAppStore, type AppState,
+  selectFocusSample, selectFrameCursor, selectFrameSession, selectIsPlaying, selectSpeed, useAppStore, type AppState,
 } from '../../store/index';
 import { duration } from '../../viz/motion';
 import type { LayerSizes } from '../../viz/network';
@@ -27,8 +27,9 @@ const CAPTION = {
 
 export function NetworkView() {
   const t = useT();
-  const session = useAppStore(selectSession);
-  const cursor = useAppStore(selectCursor);
+  // While fast training runs, a new picture at most 10 times a second (selectFrameSession).
+  const session = useAppStore(selectFrameSession);
+  const cursor = useAppStore(selectFrameCursor);
   const focusSample = useAppStore(selectFocusSample);
   const setFocusSample = useAppStore(selectSetFocusSample);
   const isPlaying = useAppStore(selectIsPlaying);
