@@ -4,9 +4,9 @@
  * the shared palette, the decision contour as an SVG path, and misclassified samples. No DOM:
  * the view puts the pixels into ref'd <canvas> elements (STYLE.md §6).
  */
-import { contours, format, rgb } from 'd3';
+import { contours, format } from 'd3';
 import { forward, matrix, type ForwardCache, type Matrix, type NetworkConfig, type Params } from '../engine/index';
-import { PALETTE, maxAbs, signedColor } from './color';
+import { LUT_STEPS, PALETTE, PALETTE_LUT, maxAbs, signedColor } from './color';
 
 /** The input plane shown: x = the first feature (row 0 of X), y = the second (row 1). */
 export interface Extent {
@@ -100,24 +100,12 @@ export function outputScale(outputActivation: NetworkConfig['outputActivation'],
   return { centre: (lo + hi) / 2, extent: (hi - lo) / 2 || 1 };
 }
 
-const LUT_STEPS = 512;
-
-/** RGB of signedColor(t, 1) for t = −1 … 1 in LUT_STEPS + 1 steps (d3's interpolator is too slow per pixel). */
-const LUT: Uint8ClampedArray = (() => {
-  const table = new Uint8ClampedArray((LUT_STEPS + 1) * 3);
-  for (let k = 0; k <= LUT_STEPS; k++) {
-    const c = rgb(signedColor(-1 + (2 * k) / LUT_STEPS, 1));
-    table.set([c.r, c.g, c.b], 3 * k);
-  }
-  return table;
-})();
-
 /** The palette colour of value on a scale, as [r, g, b] (same as signedColor up to the table's step). */
 export function scaleRgb(value: number, scale: ValueScale): [number, number, number] {
   if (!Number.isFinite(value)) return [0, 0, 0];
   const t = Math.max(-1, Math.min(1, (value - scale.centre) / scale.extent));
   const l = 3 * Math.round(((t + 1) / 2) * LUT_STEPS);
-  return [LUT[l], LUT[l + 1], LUT[l + 2]];
+  return [PALETTE_LUT[l], PALETTE_LUT[l + 1], PALETTE_LUT[l + 2]];
 }
 
 /**
@@ -147,9 +135,9 @@ export function rowRgba(m: Matrix, row: number, scale: ValueScale, out?: Uint8Cl
       }
       let l = Math.floor(v * k + offset);
       l = 3 * (l < 0 ? 0 : l > LUT_STEPS ? LUT_STEPS : l);
-      pixels[o] = LUT[l];
-      pixels[o + 1] = LUT[l + 1];
-      pixels[o + 2] = LUT[l + 2];
+      pixels[o] = PALETTE_LUT[l];
+      pixels[o + 1] = PALETTE_LUT[l + 1];
+      pixels[o + 2] = PALETTE_LUT[l + 2];
     }
   }
   return pixels;

@@ -4,7 +4,7 @@
  * ±max|entry| of that matrix as the domain, so a value has the same colour in every view
  * that shows that matrix.
  */
-import { format, interpolateLab, piecewise } from 'd3';
+import { format, interpolateLab, piecewise, rgb } from 'd3';
 
 export const PALETTE = ['#b35806', '#e08214', '#fdb863', '#f7f7f7', '#b2abd2', '#8073ac', '#542788'] as const;
 // Piecewise through every stop (not a B-spline, which misses them): zero is exactly #f7f7f7.
@@ -26,6 +26,23 @@ export function signedColor(value: number, extent: number): string {
   const t = Math.max(-1, Math.min(1, value / extent));
   return interpolate(0.5 + 0.5 * t);
 }
+
+/** Steps of the palette lookup table across [−extent, extent]; finer than the eye can tell. */
+export const LUT_STEPS = 1024;
+
+/**
+ * RGB triples of signedColor(t, 1) for t = −1 … 1 in LUT_STEPS + 1 steps, for per-pixel
+ * colouring (d3's interpolator is too slow per pixel). Every canvas view reads this one table,
+ * so a canvas and an SVG mark of the same value agree.
+ */
+export const PALETTE_LUT: Uint8ClampedArray = (() => {
+  const table = new Uint8ClampedArray((LUT_STEPS + 1) * 3);
+  for (let k = 0; k <= LUT_STEPS; k++) {
+    const c = rgb(signedColor(-1 + (2 * k) / LUT_STEPS, 1));
+    table.set([c.r, c.g, c.b], 3 * k);
+  }
+  return table;
+})();
 
 /** Text colour that stays legible on signedColor(value, extent). */
 export function textColorOn(value: number, extent: number): string {

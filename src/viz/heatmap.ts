@@ -3,9 +3,9 @@
  * testing, and keyboard moves of a cell cursor. No DOM: the views put the pixels into a
  * ref'd <canvas> (STYLE.md §6).
  */
-import { rgb } from 'd3';
 import type { Matrix } from '../engine/index';
-import { maxAbs, signedColor } from './color';
+import { LUT_STEPS, PALETTE_LUT, maxAbs } from './color';
+
 
 /** Matrices with at most this many cells, rows and columns are drawn as cells with their values printed inside. */
 export const SMALL_MATRIX_CELLS = 64;
@@ -35,21 +35,6 @@ export function valueAt(m: Matrix, cell: Cell): number {
   return m.data[cell.row * m.cols + cell.col];
 }
 
-/** Steps of the palette lookup table across [−extent, extent]; finer than the eye can tell. */
-export const LUT_STEPS = 1024;
-
-/** RGB triples of signedColor(t, 1) for t = −1 … 1 in LUT_STEPS + 1 steps. */
-const LUT: Uint8ClampedArray = (() => {
-  const table = new Uint8ClampedArray((LUT_STEPS + 1) * 3);
-  for (let k = 0; k <= LUT_STEPS; k++) {
-    const c = rgb(signedColor(-1 + (2 * k) / LUT_STEPS, 1));
-    table[3 * k] = c.r;
-    table[3 * k + 1] = c.g;
-    table[3 * k + 2] = c.b;
-  }
-  return table;
-})();
-
 /** Index into the lookup table for value at this extent (clamped like signedColor). */
 export function lutIndex(value: number, extent: number): number {
   const t = Math.max(-1, Math.min(1, value / extent));
@@ -76,9 +61,9 @@ export function heatmapRgba(m: Matrix): Uint8ClampedArray {
     out[o + 3] = 255;
     if (!Number.isFinite(v)) continue;
     const l = 3 * lutIndex(v, extent);
-    out[o] = LUT[l];
-    out[o + 1] = LUT[l + 1];
-    out[o + 2] = LUT[l + 2];
+    out[o] = PALETTE_LUT[l];
+    out[o + 1] = PALETTE_LUT[l + 1];
+    out[o + 2] = PALETTE_LUT[l + 2];
   }
   IMAGES.set(m, out);
   return out;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { rgb } from 'd3';
 import { fromRows } from '../../src/engine/index';
-import { signedColor } from '../../src/viz/color';
+import { LUT_STEPS, signedColor } from '../../src/viz/color';
 import {
-  LUT_STEPS, cellAt, clampCell, heatmapRgba, isSmallMatrix, lutIndex, moveCell, rowHeight, shapeLabel, valueAt,
+  cellAt, clampCell, heatmapRgba, isSmallMatrix, lutIndex, moveCell, rowHeight, shapeLabel, valueAt,
 } from '../../src/viz/heatmap';
 
 const pixel = (data: Uint8ClampedArray, k: number) => [data[4 * k], data[4 * k + 1], data[4 * k + 2], data[4 * k + 3]];
