@@ -104,12 +104,7 @@ export function startSession(
   checkSetup(setup);
   checkParams(setup.config, params);
   checkInteger('iteration', iteration, 0, Number.MAX_SAFE_INTEGER);
-  const state = optimizerState ?? initialOptimizerState(setup.optimizer, params);
-  const batch = batchFor(setup, iteration);
-  return {
-    setup, iteration, phase: 'forward-hidden', params, optimizerState: state, batch,
-    cache: forwardHidden(setup.config, params, batch.X), loss: null, grads: {}, next: null,
-  };
+  return startIteration(setup, iteration, params, optimizerState ?? initialOptimizerState(setup.optimizer, params));
 }
 
 /** The next phase: the same iteration's next phase, or forward-hidden of the next iteration after update. */

@@ -8,7 +8,7 @@
  */
 import { runJob, type TrainingProgress } from './training';
 import {
-  PHASES, advanceSession, createTrainer, evaluate, startSession, stepSession,
+  PHASES, accuracy, advanceSession, createTrainer, evaluate, startSession, stepSession,
   type DataSplit, type OptimizerState, type Params, type PhaseId, type Session, type SessionSetup,
 } from '../engine/index';
 
@@ -121,17 +121,12 @@ export function appendCurves(curves: Curves, rows: MetricColumns, count: number)
   return { ...next, length };
 }
 
-/** The metrics of one iteration, from its session at (or after) the loss phase. */
+/** The metrics of one iteration, from its session at (or after) the loss phase: the same numbers the trainer records. */
 function metricsOf(t: Timeline, s: Session) {
   const test = evaluate(t.setup, s.params, t.test.X, t.test.Y);
-  const train = { loss: s.loss as number, accuracy: null as number | null };
-  const A2 = s.cache.A2;
-  if (A2 && t.setup.config.outputActivation === 'sigmoid') {
-    let correct = 0;
-    for (let k = 0; k < A2.data.length; k++) if ((A2.data[k] > 0.5 ? 1 : 0) === s.batch.Y.data[k]) correct++;
-    train.accuracy = correct / A2.data.length;
-  }
-  return { trainLoss: [train.loss], testLoss: [test.loss], trainAccuracy: [train.accuracy ?? NaN], testAccuracy: [test.accuracy ?? NaN] };
+  const isClassifier = t.setup.config.outputActivation === 'sigmoid';
+  const trainAccuracy = isClassifier && s.cache.A2 ? accuracy(s.cache.A2, s.batch.Y) : NaN;
+  return { trainLoss: [s.loss as number], testLoss: [test.loss], trainAccuracy: [trainAccuracy], testAccuracy: [test.accuracy ?? NaN] };
 }
 
 /** Moves the cursor one phase forward, computing the phase if it is new. */
