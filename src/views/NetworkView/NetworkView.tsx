@@ -3,7 +3,7 @@
  * weight (width = |w|, hue = sign); in backward phases the same edges carry the gradients
  * and the flow runs right to left.
  */
-import { useMemo, type CSSProperties } from 'react';
+import { useMemo, useRef, type CSSProperties } from 'react';
 import { useT } from '../../i18n/index';
 import {
   selectFocusSample, selectFrameCursor, selectFrameSession, selectIsPlaying, selectSpeed, useAppStore, type AppState,
@@ -14,7 +14,7 @@ import { Diagram } from './Diagram';
 import { Legend } from './Legend';
 import { buildModel, type Direction } from './model';
 import { SamplePicker } from './SamplePicker';
-import { useWidth } from './useWidth';
+import { useElementWidth } from '../shared/useElementWidth';
 import './NetworkView.css';
 
 const selectSetFocusSample = (s: AppState) => s.setFocusSample;
@@ -34,7 +34,8 @@ export function NetworkView() {
   const setFocusSample = useAppStore(selectSetFocusSample);
   const isPlaying = useAppStore(selectIsPlaying);
   const speed = useAppStore(selectSpeed);
-  const [stageRef, width] = useWidth<HTMLDivElement>(640, 300, 960);
+  const stageRef = useRef<HTMLDivElement>(null);
+  const width = Math.max(300, Math.min(960, useElementWidth(stageRef, 640)));
 
   const { W1, W2 } = session.params;
   const [n, h, o] = [W1.cols, W1.rows, W2.rows];

@@ -1,15 +1,20 @@
-/** The content width of an element, kept current by a ResizeObserver (a fixed fallback where there is none, e.g. jsdom). */
-import { useEffect, useState, type RefObject } from 'react';
+/**
+ * The content width of an element, kept current by a ResizeObserver (the fallback where there is
+ * none, e.g. jsdom). Measured in a layout effect, so the first paint already has the real width.
+ */
+import { useLayoutEffect, useState, type RefObject } from 'react';
 
 export function useElementWidth(ref: RefObject<HTMLElement | null>, fallback: number): number {
   const [width, setWidth] = useState(fallback);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver((entries) => {
-      const w = Math.floor(entries[0]?.contentRect.width ?? 0);
+    const update = () => {
+      const w = Math.floor(el.clientWidth);
       if (w > 0) setWidth(w);
-    });
+    };
+    update();
+    const observer = new ResizeObserver(update);
     observer.observe(el);
     return () => observer.disconnect();
   }, [ref]);
