@@ -4,6 +4,7 @@ import {
   type Params, type Session,
 } from '../../src/engine/index';
 import { KEYFRAME_INTERVAL, createAppStore, selectSession, type AppStore } from '../../src/store/index';
+import { PRESETS } from '../../src/store/presets';
 import tutorial from '../fixtures/tutorial.json';
 
 const session = (store: AppStore) => selectSession(store.getState());
@@ -182,9 +183,7 @@ describe('the store', () => {
 });
 
 describe('divergence', () => {
-  const tooHigh = { data: { kind: 'tutorial-pytorch', points: 320, noise: 0.1, trainFraction: 0.8, seed: 1 }, hiddenSize: 5,
-    hiddenActivation: 'relu', outputActivation: 'linear', loss: 'mse', init: { scheme: 'he', scale: 0.01, seed: 1 },
-    optimizer: { kind: 'sgd', lr: 1 }, batchSize: null, shuffleSeed: 0 } as const;
+  const tooHigh = PRESETS.find((p) => p.id === 'diverge')!.config; // the PyTorch example at lr 1
 
   it('stops training at the first non-finite loss and names what overflowed', () => {
     const store = createAppStore({ config: tooHigh });
