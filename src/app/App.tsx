@@ -9,6 +9,7 @@ import { NetworkView } from '../views/NetworkView';
 import { RaceView } from '../views/RaceView';
 import { PlaybackClock } from '../playback';
 import { useT } from '../i18n/index';
+import { DeferWhenHidden } from './DeferWhenHidden';
 import { Header } from './Header';
 
 /**
@@ -38,18 +39,19 @@ export function App() {
       <PlaybackClock />
       <main>
         <section id="studio" className="studio" aria-label={t('app.studio')}>
-          {/* Two independent columns, so a tall equation never leaves a gap beside the diagram. */}
+          {/* Two independent columns, so a tall equation never leaves a gap beside the diagram.
+              Each panel defers its updates while it is out of view (DeferWhenHidden). */}
           <div className="studio-column">
-            <div className="studio-network"><NetworkView /></div>
-            <div className="studio-matrices"><MatrixPanel /></div>
-            <div className="studio-curves"><LossChart /></div>
+            <DeferWhenHidden className="studio-network"><NetworkView /></DeferWhenHidden>
+            <DeferWhenHidden className="studio-matrices"><MatrixPanel /></DeferWhenHidden>
+            <DeferWhenHidden className="studio-curves"><LossChart /></DeferWhenHidden>
           </div>
           <div className="studio-column">
-            <div className="studio-equations">
+            <DeferWhenHidden className="studio-equations">
               <Suspense fallback={<EquationPanelPlaceholder />}><EquationPanel /></Suspense>
-            </div>
-            <div className="studio-code"><CodePanel /></div>
-            <div className="studio-data"><DataView /></div>
+            </DeferWhenHidden>
+            <DeferWhenHidden className="studio-code"><CodePanel /></DeferWhenHidden>
+            <DeferWhenHidden className="studio-data"><DataView /></DeferWhenHidden>
           </div>
         </section>
         <section id="lab" className="lab" aria-labelledby="lab-title">

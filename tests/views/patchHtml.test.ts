@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { patchHtml } from '../../src/views/EquationPanel/patchHtml';
+import { isPrepared, patchHtml, prepareHtml } from '../../src/views/EquationPanel/patchHtml';
 import { renderTex } from '../../src/viz/equationsKatex';
 
 const fresh = (html: string) => {
@@ -43,5 +43,20 @@ describe('patchHtml', () => {
     expect(el.firstElementChild).toBe(first);
     expect(el.querySelectorAll('span').length).toBe(spans);
     expect(el.isEqualNode(fresh(renderTex('z = (0.0051)(1.6243) + 0 = 0.0083')))).toBe(true);
+  });
+
+  it('uses HTML parsed ahead by prepareHtml once, with the same result as parsing on the spot', () => {
+    const before = renderTex('a = 0.5000');
+    const after = renderTex('a = 0.2500 + (−0.0042)');
+    prepareHtml(document, after);
+    expect(isPrepared(after)).toBe(true);
+    const el = fresh(before);
+    patchHtml(el, after);
+    expect(isPrepared(after)).toBe(false);
+    expect(el.isEqualNode(fresh(after))).toBe(true);
+    // Used up: the next patch with the same HTML parses it again, and still agrees.
+    const other = fresh(before);
+    patchHtml(other, after);
+    expect(other.isEqualNode(fresh(after))).toBe(true);
   });
 });

@@ -1,11 +1,14 @@
 import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
 import { PHASES, type PhaseId, type Session } from '../../engine/index';
 import { useT } from '../../i18n/index';
-import { selectFocusEdge, selectFocusNeuron, selectFocusSample, selectIsPlaying, selectStudioSession, useAppStore } from '../../store/index';
+import {
+  selectFocusEdge, selectFocusNeuron, selectFocusSample, selectIsPlaying, selectIsTraining, selectStudioSession, useAppStore,
+} from '../../store/index';
 import { buildEquations, resolveFocus, sizesOf, type EquationFocus, type EquationSection } from '../../viz/equations';
 import { LINE_CAPTIONS, SECTION_HEADINGS } from './captions';
 import { FocusPicker } from './FocusPicker';
 import { TexLine } from './TexLine';
+import { usePrewarm } from './usePrewarm';
 import './EquationPanel.css';
 
 function sectionsOf(session: Session, focus: EquationFocus): EquationSection[] | Error {
@@ -104,11 +107,13 @@ export function EquationPanel() {
   const focus = useMemo(() => resolveFocus(sizes, { sample, neuron, edge }), [sizes, sample, neuron, edge]);
   const current = useMemo<Shown>(() => ({ session, focus }), [session, focus]);
   const isPlaying = useAppStore(selectIsPlaying);
+  const isTraining = useAppStore(selectIsTraining);
   // Not playing, the deferred value stays null, so a step costs no second render.
   const deferred = useDeferredValue(isPlaying ? current : null);
   const shown = isPlaying && deferred ? deferred : current;
   const isStale = shown !== current;
   const byPhase = useShownByPhase(shown);
+  usePrewarm(session, focus, !isPlaying && !isTraining);
 
   return (
     <section className={isStale ? 'panel equation-panel is-stale' : 'panel equation-panel'} aria-labelledby={titleId} aria-busy={isStale || undefined}>

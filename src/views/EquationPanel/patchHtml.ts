@@ -50,9 +50,33 @@ function patchChildren(to: Node, from: Node) {
   }
 }
 
+/**
+ * HTML parsed ahead of time (prepareHtml), each used once by patchHtml. A handful is enough: it
+ * holds the next phase's lines, parsed while the page was idle.
+ */
+const prepared = new Map<string, HTMLDivElement>();
+const PREPARED_LIMIT = 24;
+
+/** A detached element holding the parsed HTML (detached: no style, layout or paint yet). */
+function parse(doc: Document, html: string): HTMLDivElement {
+  const scratch = doc.createElement('div');
+  scratch.innerHTML = html;
+  return scratch;
+}
+
+/** Parses `html` now, so that a later patchHtml with it skips the parsing. */
+export function prepareHtml(doc: Document, html: string) {
+  if (prepared.has(html)) return;
+  prepared.set(html, parse(doc, html));
+  if (prepared.size > PREPARED_LIMIT) prepared.delete(prepared.keys().next().value as string);
+}
+
+/** Whether `html` is parsed and waiting for patchHtml (for tests). */
+export const isPrepared = (html: string): boolean => prepared.has(html);
+
 /** Sets el's content to `html` (trusted: KaTeX's output), reusing the elements it already has. */
 export function patchHtml(el: Element, html: string) {
-  const scratch = el.ownerDocument.createElement('div');
-  scratch.innerHTML = html;
+  const scratch = prepared.get(html) ?? parse(el.ownerDocument, html);
+  prepared.delete(html);
   patchChildren(el, scratch);
 }

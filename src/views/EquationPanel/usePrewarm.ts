@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+import { stepSession, type Session } from '../../engine/index';
+import { buildEquations, renderTex, type EquationFocus } from '../../viz/equations';
+import { prepareHtml } from './patchHtml';
+
+const whenIdle = (run: () => void): (() => void) => {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(run, { timeout: 500 });
+    return () => cancelIdleCallback(id);
+  }
+  const id = setTimeout(run, 50);
+  return () => clearTimeout(id);
+};
+
+/**
+ * While the page is idle, typesets and parses the equations of the phase a step forward will
+ * show (stepSession is pure and cheap), so that the step only patches the page: KaTeX and HTML
+ * parsing leave the path from the key press to the next frame. Not while playing or training,
+ * when the next frame comes before the page is ever idle.
+ */
+export function usePrewarm(session: Session, focus: EquationFocus, isActive: boolean) {
+  useEffect(() => {
+    if (!isActive || typeof document === 'undefined') return;
+    return whenIdle(() => {
+      let next: Session;
+      try {
+        next = stepSession(session);
+        for (const section of buildEquations(next, focus)) {
+          for (const line of section.lines) prepareHtml(document, renderTex(line.tex));
+        }
+      } catch {
+        // A session that cannot step (diverged, say) has no next phase to prepare.
+      }
+    });
+  }, [session, focus, isActive]);
+}
