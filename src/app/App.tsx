@@ -40,9 +40,9 @@ export function App() {
       <main>
         <section id="studio" className="studio" aria-label={t('app.studio')}>
           {/* Two independent columns, so a tall equation never leaves a gap beside the diagram.
-              Each panel defers its updates while it is out of view (DeferWhenHidden). */}
+              Each panel defers its updates while it is out of view or playing (DeferWhenHidden). */}
           <div className="studio-column">
-            <DeferWhenHidden className="studio-network"><NetworkView /></DeferWhenHidden>
+            <DeferWhenHidden className="studio-network" leads><NetworkView /></DeferWhenHidden>
             <DeferWhenHidden className="studio-matrices"><MatrixPanel /></DeferWhenHidden>
             <DeferWhenHidden className="studio-curves"><LossChart /></DeferWhenHidden>
           </div>

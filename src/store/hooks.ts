@@ -24,12 +24,42 @@ const nothing = () => undefined;
 const UNSET: unique symbol = Symbol('unset');
 
 /**
+ * Deferred views catch up at most this often. Why: while playing, the store changes every frame;
+ * views out of sight need not follow each change, and a transition per frame would keep the
+ * main thread busy with pictures nobody sees. One step at a time still shows at once.
+ */
+export const DEFERRED_INTERVAL_MS = 100;
+
+/**
+ * Per store: the deferred views waiting to catch up, flushed together, in one transition, so
+ * every deferred view shows the same state.
+ */
+interface Batch { readonly waiting: Set<() => void>; timer: ReturnType<typeof setTimeout> | null; flushedAt: number }
+const batches = new WeakMap<AppStore, Batch>();
+
+function scheduleCatchUp(store: AppStore, catchUp: () => void) {
+  let batch = batches.get(store);
+  if (!batch) batches.set(store, (batch = { waiting: new Set(), timer: null, flushedAt: -Infinity }));
+  batch.waiting.add(catchUp);
+  if (batch.timer !== null) return;
+  const flush = (b: Batch) => () => {
+    b.timer = null;
+    b.flushedAt = performance.now();
+    const waiting = [...b.waiting];
+    b.waiting.clear();
+    startTransition(() => waiting.forEach((run) => run()));
+  };
+  batch.timer = setTimeout(flush(batch), Math.max(0, batch.flushedAt + DEFERRED_INTERVAL_MS - performance.now()));
+}
+
+/**
  * Subscribes to the smallest slice of state a view needs; re-renders when it changes (Object.is).
  *
  * Under DeferUpdatesContext the view does not take part in the store's synchronous renders at
- * all: its subscription sets state inside startTransition, so React renders it after the urgent
- * frame, interruptibly, and every view under the same context sees the same store update (one
- * notification, one transition). Off that context it is zustand's useStore (useSyncExternalStore).
+ * all: a store change queues it to catch up in a transition, in a task of its own after the one
+ * that changed the store (at most every DEFERRED_INTERVAL_MS), with every other deferred view
+ * of the store, so React renders them after the urgent frame, interruptibly, in one state.
+ * Off that context it is zustand's useStore (useSyncExternalStore).
  */
 export function useAppStore<T>(selector: (state: AppState) => T): T {
   const store = useStoreApi();
@@ -42,15 +72,21 @@ export function useAppStore<T>(selector: (state: AppState) => T): T {
     if (!isDeferred) return;
     // UNSET first, so the first call also catches up with changes between render and this effect.
     let last: T | typeof UNSET = UNSET;
-    // The updater form, because a selected value may itself be a function (an action).
+    let isSubscribed = true;
     const catchUp = () => {
+      if (!isSubscribed) return;
       const value = selector(store.getState());
       if (Object.is(value, last)) return;
       last = value;
-      startTransition(() => setLater(() => value));
+      // The updater form, because a selected value may itself be a function (an action).
+      setLater(() => value);
     };
-    catchUp();
-    return store.subscribe(catchUp);
+    scheduleCatchUp(store, catchUp);
+    const unsubscribe = store.subscribe(() => scheduleCatchUp(store, catchUp));
+    return () => {
+      isSubscribed = false;
+      unsubscribe();
+    };
   }, [store, selector, isDeferred]);
   if (!isDeferred) return urgent as T;
   return later === UNSET ? selector(store.getState()) : later;
