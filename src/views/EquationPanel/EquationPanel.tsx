@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import { PHASES, type PhaseId, type Session } from '../../engine/index';
 import { useT } from '../../i18n/index';
 import {
@@ -86,14 +86,9 @@ function FocusSummary({ shown }: { shown: Shown }) {
 
 /**
  * The phase's formulas typeset with KaTeX: first as matrices, then with the focused sample's and
- * neuron's numbers, and in the backward phases the chain rule for the focused weight.
- *
- * A step renders the panel with the rest of the studio, so what it shows is always the store's
- * phase. While playing, the panel (its phase, focus line and equations, the costly part) follows
- * through useDeferredValue instead: the controls and the diagram paint first, and the panel
- * catches up in an interruptible render, skipped while steps come faster than it can finish.
- * The pickers always follow the store. The panel's text always describes one phase, the one it
- * shows; while it lags behind the store it is dimmed and aria-busy.
+ * neuron's numbers, and in the backward phases the chain rule for the focused weight. While
+ * playing, the app defers the panel's updates (DeferWhenHidden), so it catches up ~10 times a
+ * second while the controls and the diagram follow every phase.
  */
 export function EquationPanel() {
   const t = useT();
@@ -105,38 +100,32 @@ export function EquationPanel() {
   const { n, h, o, m } = sizesOf(session);
   const sizes = useMemo(() => ({ n, h, o, m }), [n, h, o, m]);
   const focus = useMemo(() => resolveFocus(sizes, { sample, neuron, edge }), [sizes, sample, neuron, edge]);
-  const current = useMemo<Shown>(() => ({ session, focus }), [session, focus]);
+  const shown = useMemo<Shown>(() => ({ session, focus }), [session, focus]);
   const isPlaying = useAppStore(selectIsPlaying);
   const isTraining = useAppStore(selectIsTraining);
-  // Not playing, the deferred value stays null, so a step costs no second render.
-  const deferred = useDeferredValue(isPlaying ? current : null);
-  const shown = isPlaying && deferred ? deferred : current;
-  const isStale = shown !== current;
   const byPhase = useShownByPhase(shown);
   usePrewarm(session, focus, !isPlaying && !isTraining);
 
   return (
-    <section className={isStale ? 'panel equation-panel is-stale' : 'panel equation-panel'} aria-labelledby={titleId} aria-busy={isStale || undefined}>
+    <section className="panel equation-panel" aria-labelledby={titleId}>
       <h2 id={titleId}>
         {t('eq.title')}
-        <span className="eq-phase"> · {t(`phase.${shown.session.phase}`)}</span>
+        <span className="eq-phase"> · {t(`phase.${session.phase}`)}</span>
       </h2>
       <div className="eq-focus">
-        <div className="eq-shown"><FocusSummary shown={shown} /></div>
+        <FocusSummary shown={shown} />
         <FocusPicker phase={session.phase} sizes={sizes} focus={focus} />
       </div>
-      <div className="eq-shown">
-        {PHASES.map((phase) => {
-          const last = byPhase.get(phase);
-          if (!last) return null;
-          const isShown = phase === shown.session.phase;
-          return (
-            <div key={phase} className={isShown ? 'eq-phase-body' : 'eq-phase-body is-hidden'} inert={!isShown} aria-hidden={isShown ? undefined : true}>
-              <Equations shown={isShown ? shown : last} />
-            </div>
-          );
-        })}
-      </div>
+      {PHASES.map((phase) => {
+        const last = byPhase.get(phase);
+        if (!last) return null;
+        const isShown = phase === session.phase;
+        return (
+          <div key={phase} className={isShown ? 'eq-phase-body' : 'eq-phase-body is-hidden'} inert={!isShown} aria-hidden={isShown ? undefined : true}>
+            <Equations shown={isShown ? shown : last} />
+          </div>
+        );
+      })}
       <p className="eq-hint">{t('eq.hint')}</p>
     </section>
   );
