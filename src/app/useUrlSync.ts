@@ -30,9 +30,11 @@ export function useUrlSync(): void {
       }
     };
     const unsubscribe = store.subscribe((s, prev) => {
-      if (s.timeline === prev.timeline && s.config === prev.config && s.locale === prev.locale && s.training === prev.training) return;
-      // While training the cursor moves twenty times a second; the link is written once it ends.
-      if (s.training) return;
+      if (s.timeline === prev.timeline && s.config === prev.config && s.locale === prev.locale
+        && s.training === prev.training && s.isPlaying === prev.isPlaying) return;
+      // While training or playing the cursor moves many times a second (and each history write
+      // costs milliseconds); the link is written once they stop.
+      if (s.training || s.isPlaying) return;
       timer ??= setTimeout(write, WRITE_INTERVAL_MS);
     });
     const onHashChange = () => {
