@@ -11,11 +11,11 @@ export function createConfigSlice(
   set: StoreApi<AppState>['setState'], get: StoreApi<AppState>['getState'], config: StudioConfig, built: Built,
 ): ConfigState & ConfigActions {
   /** Builds and switches to a new config (resetting the timeline), or keeps everything and says why not. */
-  const apply = (nextConfig: StudioConfig, csv: Dataset | null, notice: Notice): boolean => {
+  const apply = (nextConfig: StudioConfig, csv: Dataset | null, notice: Notice, csvName = get().csvName): boolean => {
     try {
       const nextBuilt = buildConfig(nextConfig, csv);
       get().stopTraining();
-      set({ config: nextConfig, built: nextBuilt, csv, timeline: timelineFor(nextBuilt), isPlaying: false, ...FOCUS_RESET, notice });
+      set({ config: nextConfig, built: nextBuilt, csv, csvName, timeline: timelineFor(nextBuilt), isPlaying: false, ...FOCUS_RESET, notice });
       return true;
     } catch (e) {
       set({ notice: { kind: 'error', message: errorText(e) } });
@@ -24,15 +24,15 @@ export function createConfigSlice(
   };
 
   return {
-    config, built, csv: null, notice: null,
+    config, built, csv: null, csvName: null, notice: null,
     setConfig: (patch) =>
       apply({ ...get().config, ...patch }, get().csv, {
         kind: 'info', code: 'config-changed', message: 'Settings changed: the timeline starts again at iteration 0.',
       }),
-    loadCsv: (dataset, name) =>
-      apply({ ...get().config, data: { kind: 'csv', name } }, dataset, {
+    loadCsv: (dataset, name, patch = {}) =>
+      apply({ ...get().config, ...patch, data: { kind: 'csv', name } }, dataset, {
         kind: 'info', code: 'csv-loaded', params: { name }, message: `Loaded ${name}: the timeline starts again at iteration 0.`,
-      }),
+      }, name),
     notify: (notice) => set({ notice }),
     openLink: (init, errors) => {
       get().stopTraining();

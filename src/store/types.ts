@@ -33,13 +33,18 @@ export interface ConfigState {
   readonly config: StudioConfig;
   readonly built: Built;
   readonly csv: Dataset | null;
+  /** The imported CSV's file name (kept while another data set is chosen, so it can be chosen again by name). */
+  readonly csvName: string | null;
   readonly notice: Notice | null;
 }
 export interface ConfigActions {
   /** Applies a validated change; on a bad value keeps everything and posts an error notice. Returns whether it applied. */
   setConfig(patch: Partial<StudioConfig>): boolean;
-  /** Uses an imported CSV data set (from data/csv's parseCsv). */
-  loadCsv(dataset: Dataset, name: string): boolean;
+  /**
+   * Uses an imported CSV data set (from data/csv's parseCsv), with any settings it needs (a
+   * regression CSV needs MSE) in the same change: one new timeline, or nothing changes.
+   */
+  loadCsv(dataset: Dataset, name: string, patch?: Partial<StudioConfig>): boolean;
   notify(notice: Notice | null): void;
   /** Opens what a link describes (config, cursor, locale), as if the page had loaded with it. */
   openLink(init: AppInit, errors: string[]): void;

@@ -303,9 +303,15 @@ describe('ConfigPanel CSV import', () => {
     const { store, user } = renderWithStore(<ConfigPanel />);
     const rows = ['x,y'];
     for (let i = 0; i < 10; i++) rows.push(`${i},${i * 1.5 + 0.25}`);
+    const timelines = new Set([store.getState().timeline]);
+    const unsubscribe = store.subscribe((state) => timelines.add(state.timeline));
     await upload(user, csvFile(rows.join('\n'), 'line.csv'));
     await screen.findByText(/^Loaded line\.csv/);
+    unsubscribe();
     expect(config(store)).toMatchObject({ data: { kind: 'csv', name: 'line.csv' }, loss: 'mse', outputActivation: 'linear' });
+    // The loss switch and the data arrive in one change: one new timeline, not two.
+    expect(timelines.size).toBe(2);
+    expect(store.getState().notice?.code).toBe('csv-loaded');
     expect(screen.getByRole('status').textContent).toContain('loss switched to MSE');
   });
 

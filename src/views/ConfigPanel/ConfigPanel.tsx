@@ -54,7 +54,6 @@ export function ConfigPanel() {
   const config = useAppStore(selectConfig);
   const titleId = useId();
   const [note, setNote] = useState<Note | null>(null);
-  const [csvName, setCsvName] = useState<string | null>(null);
   const noteAt = useCallback(
     (at: Note['at']) => (key: MessageKey | null) => setNote(key ? { at, key, config: store.getState().config } : null),
     [store],
@@ -67,7 +66,6 @@ export function ConfigPanel() {
       <Presets commit={commit} />
       <DataFieldset
         commit={commit} note={live?.at === 'data' ? live.key : null} onNote={noteAt('data')}
-        csvName={csvName} onCsvLoaded={setCsvName}
       />
       <NetworkFieldset commit={commit} note={live?.at === 'loss' ? live.key : null} onNote={noteAt('loss')} />
       <TrainingFieldset commit={commit} />

@@ -7,7 +7,6 @@ import { useId, useRef, useState, type DragEvent } from 'react';
 import { parseCsv, type CsvIssue, type CsvIssueCode } from '../../data/csv';
 import { useT, type MessageKey } from '../../i18n/index';
 import { useStoreApi, type AppState } from '../../store/index';
-import type { Commit } from './Field';
 import { adjustForData } from './pairing';
 
 /** Largest file read, in bytes. */
@@ -21,9 +20,7 @@ type Status =
   | { readonly kind: 'loaded'; readonly name: string; readonly issues: readonly CsvIssue[] };
 
 interface Props {
-  readonly commit: Commit;
   readonly onNote: (note: MessageKey | null) => void;
-  readonly onLoaded: (name: string) => void;
 }
 
 const selectLoadCsv = (s: AppState) => s.loadCsv;
@@ -32,7 +29,7 @@ const selectLoadCsv = (s: AppState) => s.loadCsv;
 type TranslatedCode = Exclude<CsvIssueCode, 'invalid-option' | 'internal-error'>;
 const isTranslated = (code: CsvIssueCode): code is TranslatedCode => code !== 'invalid-option' && code !== 'internal-error';
 
-export function CsvImport({ commit, onNote, onLoaded }: Props) {
+export function CsvImport({ onNote }: Props) {
   const t = useT();
   const store = useStoreApi();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
@@ -72,26 +69,16 @@ export function CsvImport({ commit, onNote, onLoaded }: Props) {
       setStatus({ kind: 'rejected', name: file.name, issues: result.errors });
       return;
     }
-    // Real-valued targets need MSE (and 0/1 labels after regression get cross-entropy back):
-    // switch first, then load, and undo the switch if the store refuses the file.
+    // Real-valued targets need MSE (and 0/1 labels after regression get cross-entropy back),
+    // switched in the same change as the data.
     const { config, built } = store.getState();
     const { patch, note } = adjustForData(config, result.dataset.task, built.dataset.task);
-    const undo = { loss: config.loss, outputActivation: config.outputActivation };
-    if (note) {
-      const switched = commit(patch);
-      if (switched !== true) {
-        setStatus({ kind: 'refused', message: t('config.csv.storeRejected', { name: file.name, reason: switched }) });
-        return;
-      }
-    }
-    if (!selectLoadCsv(store.getState())(result.dataset, file.name)) {
+    if (!selectLoadCsv(store.getState())(result.dataset, file.name, patch)) {
       const reason = store.getState().notice?.message ?? '';
-      if (note) commit(undo);
       setStatus({ kind: 'refused', message: t('config.csv.storeRejected', { name: file.name, reason }) });
       return;
     }
     onNote(note);
-    onLoaded(file.name);
     setStatus({ kind: 'loaded', name: file.name, issues: result.warnings });
   };
 

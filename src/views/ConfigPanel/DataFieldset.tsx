@@ -8,6 +8,7 @@ import { adjustForData, taskOfKind, type Task } from './pairing';
 import type { Problem } from './numbers';
 
 const selectCsv = (s: AppState) => s.csv;
+const selectCsvName = (s: AppState) => s.csvName;
 
 type Choice = DatasetKind | 'csv';
 
@@ -17,8 +18,6 @@ interface Props {
   readonly note: MessageKey | null;
   readonly onNote: (note: MessageKey | null) => void;
   /** The name of the CSV file the store holds (the store keeps the data set, not its name, once another is chosen). */
-  readonly csvName: string | null;
-  readonly onCsvLoaded: (name: string) => void;
 }
 
 /** round(points · fraction) must leave at least one sample on each side (as makeDataset checks). */
@@ -27,11 +26,12 @@ function splitProblem(points: number, trainFraction: number): Problem | null {
   return nTrain >= 1 && nTrain <= points - 1 ? null : { key: 'config.error.split', params: { value: trainFraction, points } };
 }
 
-export function DataFieldset({ commit, note, onNote, csvName, onCsvLoaded }: Props) {
+export function DataFieldset({ commit, note, onNote }: Props) {
   const t = useT();
   const config = useAppStore(selectConfig);
   const dataset = useAppStore(selectDataset);
   const csv = useAppStore(selectCsv);
+  const csvName = useAppStore(selectCsvName);
   const data = config.data;
   const spec: DatasetSpec | null = data.kind === 'csv' ? null : data;
   const isFixed = data.kind === 'tutorial-numpy';
@@ -90,7 +90,7 @@ export function DataFieldset({ commit, note, onNote, csvName, onCsvLoaded }: Pro
           />
         </>
       )}
-      <CsvImport commit={commit} onNote={onNote} onLoaded={onCsvLoaded} />
+      <CsvImport onNote={onNote} />
     </fieldset>
   );
 }
