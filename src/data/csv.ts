@@ -36,6 +36,8 @@ export interface CsvIssue {
   code: CsvIssueCode;
   message: string;
   text?: string;
+  /** The counts in the message, for translations: `count`, `expected`, `firstLine`, `max`. */
+  params?: Readonly<Record<string, number>>;
 }
 
 /**
@@ -83,7 +85,7 @@ function issueList(limit: number) {
     },
     finish(): CsvIssue[] {
       if (hidden === 0) return shown;
-      return [...shown, { line: 0, code: 'more-errors', message: `${plural(hidden, 'more problem')} not listed.` }];
+      return [...shown, { line: 0, code: 'more-errors', message: `${plural(hidden, 'more problem')} not listed.`, params: { count: hidden } }];
     },
   };
 }
@@ -174,7 +176,7 @@ function parse(text: string, options: CsvOptions | undefined): CsvResult {
       firstLine = lineNo;
       if (width > maxColumns) {
         const message = `Line ${lineNo} has ${width} columns; at most ${maxColumns} are allowed (${maxColumns - 1} inputs and the target).`;
-        issues.add({ line: lineNo, column: maxColumns + 1, code: 'too-many-columns', message });
+        issues.add({ line: lineNo, column: maxColumns + 1, code: 'too-many-columns', message, params: { count: width, max: maxColumns } });
         fatal = true;
         break;
       }
@@ -192,7 +194,7 @@ function parse(text: string, options: CsvOptions | undefined): CsvResult {
 
     if (rows >= maxRows) {
       const message = `Line ${lineNo}: the file has more than ${plural(maxRows, 'data row')}; at most ${maxRows} are allowed.`;
-      issues.add({ line: lineNo, code: 'too-many-rows', message }, true);
+      issues.add({ line: lineNo, code: 'too-many-rows', message, params: { max: maxRows } }, true);
       fatal = true;
       break;
     }
@@ -200,7 +202,10 @@ function parse(text: string, options: CsvOptions | undefined): CsvResult {
     const cells = parseRow(line);
     if (cells.length !== width) {
       const message = `Line ${lineNo} has ${plural(cells.length, 'value')}, but line ${firstLine} has ${width}; every row needs the same number of columns.`;
-      issues.add({ line: lineNo, column: Math.min(cells.length, width) + 1, code: 'ragged-row', message });
+      issues.add({
+        line: lineNo, column: Math.min(cells.length, width) + 1, code: 'ragged-row', message,
+        params: { count: cells.length, expected: width, firstLine },
+      });
       continue;
     }
     for (let j = 0; j < width; j++) {
@@ -231,7 +236,7 @@ function parse(text: string, options: CsvOptions | undefined): CsvResult {
     issues.add({ line: 0, code: 'empty-file', message: 'The file is empty: there are no lines with data.' });
   } else if (!fatal && rows < 2) {
     const message = `The file has ${plural(rows, 'data row')}; at least 2 are needed, one to train on and one to test.`;
-    issues.add({ line: 0, code: 'too-few-rows', message });
+    issues.add({ line: 0, code: 'too-few-rows', message, params: { count: rows } });
   }
   if (issues.count > 0) return { ok: false, errors: issues.finish() };
   return build(values, rows, width, header, opts.trainFraction);

@@ -96,6 +96,7 @@ describe('parseCsv: every error code names its line, column and text', () => {
       column: 4,
       code: 'too-many-columns',
       message: 'Line 1 has 4 columns; at most 3 are allowed (2 inputs and the target).',
+      params: { count: 4, max: 3 },
     });
     expect(onlyError(`${Array(66).fill('1').join(',')}\n`).message).toBe('Line 1 has 66 columns; at most 65 are allowed (64 inputs and the target).');
   });
@@ -103,8 +104,14 @@ describe('parseCsv: every error code names its line, column and text', () => {
   it('ragged-row, with the first missing or extra column', () => {
     const list = errors(parseCsv('a,b,c\n1,2,0\n\n1,2\n1,2,3,4\n'));
     expect(list).toEqual([
-      { line: 4, column: 3, code: 'ragged-row', message: 'Line 4 has 2 values, but line 1 has 3; every row needs the same number of columns.' },
-      { line: 5, column: 4, code: 'ragged-row', message: 'Line 5 has 4 values, but line 1 has 3; every row needs the same number of columns.' },
+      {
+        line: 4, column: 3, code: 'ragged-row', message: 'Line 4 has 2 values, but line 1 has 3; every row needs the same number of columns.',
+        params: { count: 2, expected: 3, firstLine: 1 },
+      },
+      {
+        line: 5, column: 4, code: 'ragged-row', message: 'Line 5 has 4 values, but line 1 has 3; every row needs the same number of columns.',
+        params: { count: 4, expected: 3, firstLine: 1 },
+      },
     ]);
   });
 
@@ -141,6 +148,7 @@ describe('parseCsv: every error code names its line, column and text', () => {
       line: 4,
       code: 'too-many-rows',
       message: 'Line 4: the file has more than 2 data rows; at most 2 are allowed.',
+      params: { max: 2 },
     });
   });
 
@@ -149,6 +157,7 @@ describe('parseCsv: every error code names its line, column and text', () => {
       line: 0,
       code: 'too-few-rows',
       message: 'The file has 1 data row; at least 2 are needed, one to train on and one to test.',
+      params: { count: 1 },
     });
     expect(onlyError('a,b\n').message).toBe('The file has 0 data rows; at least 2 are needed, one to train on and one to test.');
   });
@@ -158,7 +167,7 @@ describe('parseCsv: every error code names its line, column and text', () => {
     const list = errors(parseCsv(text));
     expect(list).toHaveLength(21);
     expect(list[19]).toMatchObject({ line: 21, column: 1, code: 'not-a-number' });
-    expect(list[20]).toEqual({ line: 0, code: 'more-errors', message: '10 more problems not listed.' });
+    expect(list[20]).toEqual({ line: 0, code: 'more-errors', message: '10 more problems not listed.', params: { count: 10 } });
   });
 
   it('too-many-rows is listed even after 20 other errors', () => {

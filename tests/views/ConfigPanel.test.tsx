@@ -281,6 +281,17 @@ describe('ConfigPanel CSV import', () => {
     expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['第 3 行第 2 列：“oops”不是一个数。']);
   });
 
+  it('gives the counts of a ragged row and of a file too short in 简体中文', async () => {
+    const { user } = renderWithStore(<ConfigPanel />, { locale: 'zh-CN' });
+    const problems = async (text: string, name: string) => {
+      await user.upload(screen.getByLabelText('选择 CSV 文件'), csvFile(text, name));
+      const list = (await screen.findByText(new RegExp(`${name.replace('.', '\\.')} 没有载入`))).nextElementSibling as HTMLElement;
+      return within(list).getAllByRole('listitem').map((li) => li.textContent);
+    };
+    expect(await problems('x1,x2,y\n1,2,0\n3,4\n', 'ragged.csv')).toEqual(['第 3 行有 2 个值，但第 1 行有 3 个；每一行都需要同样多的列。']);
+    expect(await problems('x,y\n1,0\n', 'short.csv')).toEqual(['文件只有 1 行数据；至少需要 2 行：训练和测试各一行。']);
+  });
+
   it('switches to a good file, offers it in the data set menu, and can switch back', async () => {
     const { store, user } = renderWithStore(<ConfigPanel />);
     const rows = ['a,b,label'];

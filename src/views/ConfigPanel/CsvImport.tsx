@@ -42,10 +42,9 @@ export function CsvImport({ onNote }: Props) {
   const issueText = (issue: CsvIssue) => {
     if (!isTranslated(issue.code)) return issue.message;
     const column = issue.column ?? 0;
+    const max = issue.params?.max ?? 0;
     return t(`config.csvIssue.${issue.code}`, {
-      message: issue.message, line: issue.line, column, text: issue.text ?? '',
-      // too-many-columns points at the first column past the limit; more-errors starts with its count.
-      max: column - 1, inputs: column - 2, count: /^\d+/.exec(issue.message)?.[0] ?? '',
+      message: issue.message, line: issue.line, column, text: issue.text ?? '', inputs: max - 1, ...issue.params,
     });
   };
 
