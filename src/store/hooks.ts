@@ -47,7 +47,8 @@ function scheduleCatchUp(store: AppStore, catchUp: () => void) {
     b.flushedAt = performance.now();
     const waiting = [...b.waiting];
     b.waiting.clear();
-    startTransition(() => waiting.forEach((run) => run()));
+    // One transition each (React warns about many updates in one), all in one lane: same task.
+    for (const run of waiting) startTransition(run);
   };
   batch.timer = setTimeout(flush(batch), Math.max(0, batch.flushedAt + DEFERRED_INTERVAL_MS - performance.now()));
 }

@@ -19,7 +19,15 @@ export default async function setup(project: TestProject) {
     project.provide('baseURL', '');
     return;
   }
-  await build({ logLevel: 'warn' });
+  // Vitest sets NODE_ENV=test, which would make this a development build (React's dev bundle,
+  // import.meta.env.PROD false, no service worker): build what users get.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ logLevel: 'warn' });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, logLevel: 'warn' });
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('vite preview did not report a local URL');
