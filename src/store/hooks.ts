@@ -31,8 +31,8 @@ const UNSET: unique symbol = Symbol('unset');
 export const DEFERRED_INTERVAL_MS = 100;
 
 /**
- * Per store: the deferred views waiting to catch up, flushed together, in one transition, so
- * every deferred view shows the same state.
+ * Per store: the deferred views waiting to catch up, flushed together from one timer, so every
+ * deferred view renders the same state in the same transition lane.
  */
 interface Batch { readonly waiting: Set<() => void>; timer: ReturnType<typeof setTimeout> | null; flushedAt: number }
 const batches = new WeakMap<AppStore, Batch>();
@@ -42,15 +42,16 @@ function scheduleCatchUp(store: AppStore, catchUp: () => void) {
   if (!batch) batches.set(store, (batch = { waiting: new Set(), timer: null, flushedAt: -Infinity }));
   batch.waiting.add(catchUp);
   if (batch.timer !== null) return;
-  const flush = (b: Batch) => () => {
-    b.timer = null;
-    b.flushedAt = performance.now();
-    const waiting = [...b.waiting];
-    b.waiting.clear();
-    // One transition each (React warns about many updates in one), all in one lane: same task.
+  const due = batch;
+  due.timer = setTimeout(() => {
+    due.timer = null;
+    due.flushedAt = performance.now();
+    const waiting = [...due.waiting];
+    due.waiting.clear();
+    // One startTransition per view (React warns about many updates in one); started in the
+    // same task, they share one lane and render together.
     for (const run of waiting) startTransition(run);
-  };
-  batch.timer = setTimeout(flush(batch), Math.max(0, batch.flushedAt + DEFERRED_INTERVAL_MS - performance.now()));
+  }, Math.max(0, due.flushedAt + DEFERRED_INTERVAL_MS - performance.now()));
 }
 
 /**

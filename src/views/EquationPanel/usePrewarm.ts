@@ -22,10 +22,8 @@ export function usePrewarm(session: Session, focus: EquationFocus, isActive: boo
   useEffect(() => {
     if (!isActive || typeof document === 'undefined') return;
     return whenIdle(() => {
-      let next: Session;
       try {
-        next = stepSession(session);
-        for (const section of buildEquations(next, focus)) {
+        for (const section of buildEquations(stepSession(session), focus)) {
           for (const line of section.lines) prepareHtml(document, renderTex(line.tex));
         }
       } catch {
