@@ -24,5 +24,6 @@ export {
 export type { Batch, Session, SessionSetup } from './session';
 export { accuracy, createTrainer, evaluate, predict } from './trainer';
 export type { IterationMetrics, Trainer, TrainerSnapshot } from './trainer';
+export { forwardBuffers, forwardInto, type ForwardBuffers } from './forwardInto';
 export { findOverflow } from './diagnose';
 export type { Overflow } from './diagnose';

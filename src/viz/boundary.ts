@@ -2,11 +2,12 @@
  * Pure helpers for the data view (2-D inputs): the square extent of the data, a grid of input
  * points over it, the network's output and hidden activations on that grid as RGBA images in
  * the shared palette, the decision contour as an SVG path, and misclassified samples. No DOM:
- * the view puts the pixels into ref'd <canvas> elements (STYLE.md §6).
+ * the view puts the pixels into ref'd <canvas> elements (STYLE.md §6). The field drawn from one
+ * forward pass over the grid is in ./field.
  */
 import { contours, format } from 'd3';
 import { forward, matrix, type ForwardCache, type Matrix, type NetworkConfig, type Params } from '../engine/index';
-import { LUT_STEPS, PALETTE, PALETTE_LUT, maxAbs, signedColor } from './color';
+import { LUT_STEPS, PALETTE, PALETTE_LUT, signedColor } from './color';
 
 /** The input plane shown: x = the first feature (row 0 of X), y = the second (row 1). */
 export interface Extent {
@@ -149,6 +150,22 @@ export function thumbnailStep(n: number): number {
 }
 
 /**
+ * The grid columns rowRgba shows with pixel step `step` (every step-th row and column of the
+ * n × n image), in image order: ⌈n/step⌉² indices. A forward pass over just these columns gives
+ * the thumbnails' values exactly, since each column's arithmetic is independent of the others.
+ */
+export function thumbnailColumns(n: number, step: number): Int32Array {
+  const side = Math.ceil(n / step);
+  const first = Math.floor((step - 1) / 2);
+  const out = new Int32Array(side * side);
+  for (let r = 0; r < side; r++) {
+    const rowStart = Math.min(n - 1, r * step + first) * n;
+    for (let c = 0; c < side; c++) out[r * side + c] = rowStart + Math.min(n - 1, c * step + first);
+  }
+  return out;
+}
+
+/**
  * The threshold contour of an n × n image (row-major, as from a Grid) as an SVG path in a
  * size × size square, open where it leaves the plot: d3-contour closes every polygon along
  * the border of the grid, and those border pieces are dropped so only the boundary itself
@@ -177,47 +194,6 @@ export function contourPath(values: ArrayLike<number>, n: number, threshold: num
     }
   }
   return d;
-}
-
-/** Everything drawn from one forward pass over a grid, computed together so that it can be timed together. */
-export interface FieldPicture {
-  readonly grid: Grid;
-  /** The forward pass over the grid: A1 is hiddenSize × n², A2 outputSize × n². */
-  readonly cache: ForwardCache;
-  /** Row 0 of A2 as n × n RGBA pixels on the output's scale. */
-  readonly output: Uint8ClampedArray;
-  /** The threshold contour in a plotSize square; '' without a threshold or a crossing. */
-  readonly contour: string;
-  /** Without a crossing: whether the whole grid lies above or below the threshold; else null. */
-  readonly side: 'above' | 'below' | null;
-  /** Row i of A1 as unitSide² RGBA thumbnail pixels on the shared scale ±unitExtent (at most maxUnits rows). */
-  readonly units: readonly Uint8ClampedArray[];
-  readonly unitSide: number;
-  readonly unitExtent: number;
-}
-
-export interface FieldOptions {
-  readonly scale: ValueScale;
-  /** Output value drawn as the contour, or null for none. */
-  readonly threshold: number | null;
-  readonly plotSize: number;
-  readonly maxUnits: number;
-}
-
-/** One forward pass over the grid and every picture of it: the output, its contour and each hidden unit's thumbnail. */
-export function drawField(config: NetworkConfig, params: Params, grid: Grid, options: FieldOptions): FieldPicture {
-  const { n } = grid;
-  const cache = evaluateGrid(config, params, grid);
-  const { A1, A2 } = cache;
-  const N = n * n;
-  const output = rowRgba(A2, 0, options.scale);
-  const { threshold } = options;
-  const contour = threshold === null ? '' : contourPath(A2.data.subarray(0, N), n, threshold, options.plotSize);
-  const side = threshold === null || contour !== '' ? null : A2.data[0] > threshold ? 'above' : 'below';
-  const step = thumbnailStep(n);
-  const unitScale = { centre: 0, extent: maxAbs(A1.data) };
-  const units = Array.from({ length: Math.min(A1.rows, options.maxUnits) }, (_, i) => rowRgba(A1, i, unitScale, undefined, step));
-  return { grid, cache, output, contour, side, units, unitSide: Math.ceil(n / step), unitExtent: unitScale.extent };
 }
 
 /** Circles of radius r around the given centres, as one SVG path (two arcs each). */

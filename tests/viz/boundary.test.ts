@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { rgb } from 'd3';
 import { accuracy, fromRows, matrix, numpyRandom, type NetworkConfig, type Params } from '../../src/engine/index';
 import {
-  GRID_LEVELS, circlesPath, contourPath, dataExtent, drawField, formatAccuracy, formatThreshold, evaluateGrid, makeGrid, misclassified, nearestColumn, outputScale, rowRgba,
+  GRID_LEVELS, circlesPath, contourPath, dataExtent, formatAccuracy, formatThreshold, evaluateGrid, makeGrid, misclassified, nearestColumn, outputScale, rowRgba,
   scaleRgb, thumbnailStep,
 } from '../../src/viz/boundary';
+import { drawField } from '../../src/viz/field';
 import { PALETTE, signedColor } from '../../src/viz/color';
 
 const sigma = (z: number) => 1 / (1 + Math.exp(-z));

@@ -3,7 +3,7 @@
  * in an effect), the A2 threshold contour and the points as SVG over it. React owns every
  * element; d3 computes scales and the contour (STYLE.md §6).
  */
-import { memo, useEffect, useRef, type MouseEvent } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
 import { scaleLinear } from 'd3';
 import type { Matrix } from '../../engine/index';
 import { useT } from '../../i18n/index';
@@ -12,6 +12,8 @@ import { PLOT_SIZE } from './constants';
 import type { Field } from './useField';
 
 const POINT_R = 5;
+/** Radius of the ring around a misclassified point. */
+const RING_R = POINT_R + 2.6;
 /** How close (in user units) a click must be to a training point to pick it. */
 const PICK_RADIUS = 14;
 
@@ -45,14 +47,28 @@ const Points = memo(function Points({ X, Y, hollow, color, extent, split }: Poin
   );
 });
 
-/** A dark ring around each misclassified point of both splits, as one path. */
-function WrongRings({ splits, extent }: { splits: readonly { X: Matrix; wrong: readonly number[] }[]; extent: Extent }) {
+/** Each column's ring (as circlesPath draws it), computed once per data set: while training only the choice of rings changes. */
+function ringsOf(X: Matrix, extent: Extent): string[] {
   const sx = scaleLinear().domain([extent.x0, extent.x1]).range([0, PLOT_SIZE]);
   const sy = scaleLinear().domain([extent.y0, extent.y1]).range([PLOT_SIZE, 0]);
-  const centres = splits.flatMap(({ X, wrong }) => wrong.map((j): [number, number] => [sx(X.data[j]), sy(X.data[X.cols + j])]));
-  if (centres.length === 0) return null;
-  return <path className="dv-wrong" d={circlesPath(centres, POINT_R + 2.6)} data-testid="dv-wrong" data-count={centres.length} />;
+  const m = X.cols;
+  return Array.from({ length: m }, (_, j) => circlesPath([[sx(X.data[j]), sy(X.data[m + j])]], RING_R));
 }
+
+interface WrongRingsProps {
+  readonly trainRings: readonly string[];
+  readonly testRings: readonly string[];
+  readonly trainWrong: readonly number[];
+  readonly testWrong: readonly number[];
+}
+
+/** A dark ring around each misclassified point of both splits, as one path. */
+const WrongRings = memo(function WrongRings({ trainRings, testRings, trainWrong, testWrong }: WrongRingsProps) {
+  const count = trainWrong.length + testWrong.length;
+  if (count === 0) return null;
+  const d = trainWrong.map((j) => trainRings[j]).join('') + testWrong.map((j) => testRings[j]).join('');
+  return <path className="dv-wrong" d={d} data-testid="dv-wrong" data-count={count} />;
+});
 
 export interface BoundaryPlotProps {
   readonly field: Field;
@@ -76,8 +92,11 @@ export function BoundaryPlot(props: BoundaryPlotProps) {
   const { n, extent } = grid;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const t = useT();
+  const trainRings = useMemo(() => ringsOf(train.X, extent), [train.X, extent]);
+  const testRings = useMemo(() => ringsOf(test.X, extent), [test.X, extent]);
 
-  useEffect(() => {
+  // In the commit, not after the paint: the picture shows in the same frame as the contour over it.
+  useLayoutEffect(() => {
     const canvas = canvasRef.current;
     const context = canvas?.getContext('2d');
     if (!canvas || !context) return;
@@ -120,7 +139,7 @@ export function BoundaryPlot(props: BoundaryPlotProps) {
           {yTicks.map((v) => <line key={`y${v}`} className="dv-tick" x1={0} x2={6} y1={sy(v)} y2={sy(v)} />)}
           {contour && <path className="dv-contour-halo" d={contour} />}
           {contour && <path className="dv-contour" d={contour} data-testid="dv-contour" />}
-          <WrongRings splits={[train, test]} extent={extent} />
+          <WrongRings trainRings={trainRings} testRings={testRings} trainWrong={train.wrong} testWrong={test.wrong} />
         </svg>
         <svg className="dv-layer dv-points-layer" viewBox={`0 0 ${PLOT_SIZE} ${PLOT_SIZE}`} aria-hidden="true">
           <Points X={test.X} Y={test.Y} hollow color={color} extent={extent} split="test" />

@@ -3,14 +3,15 @@
  * (or regression surface), what each hidden neuron computes over the same plane, and the
  * loss and accuracy of both splits, at the parameters of the cursor. At the update phase it
  * shows the updated parameters (labelled), so stepping through `update` visibly moves the
- * boundary.
+ * boundary. While fast training runs it follows training about twelve times a second, drawn
+ * from the field worker's numbers (useLiveField).
  */
 import { useCallback, useMemo, useState } from 'react';
-import type { Params, Session } from '../../engine/index';
+import type { Session } from '../../engine/index';
 import type { Dataset } from '../../data/datasets';
 import { useT } from '../../i18n/index';
 import {
-  selectDataset, selectFocusSample, selectIsTraining, selectNetwork, selectSession, useAppStore, type AppState,
+  selectFocusSample, selectSession, useAppStore, type AppState, type Built,
 } from '../../store/index';
 import { formatValue } from '../../viz/color';
 import { classColor, dataExtent, formatAccuracy, outputScale, valueColor } from '../../viz/boundary';
@@ -19,26 +20,40 @@ import { BoundaryPlot } from './BoundaryPlot';
 import { MAX_UNITS, PLOT_SIZE } from './constants';
 import { Legend, MetricsTable } from './DataSummary';
 import { HiddenStrip } from './HiddenStrip';
-import { useField, useMetrics } from './useField';
-import { useThrottled } from './useThrottled';
+import { usePlane } from './useField';
 import './dataView.css';
 
-/** Milliseconds between two pictures of the plane while fast training runs (~12 a second). */
-const TRAINING_REFRESH_MS = 80;
-/** Milliseconds between two redraws of the hidden neurons' thumbnails while fast training runs. */
-const TRAINING_UNITS_MS = 250;
+/** What the plane is drawn from: the built config (network, data set) and a session, read from one state. */
+interface PlaneState {
+  readonly built: Built;
+  readonly session: Session;
+}
+const planes = new WeakMap<Session, PlaneState>();
 
-/** The parameters drawn: the cursor's, or after the update phase the updated ones. */
-const shownParams = (session: Session): Params =>
-  session.phase === 'update' && session.next ? session.next.params : session.params;
+/**
+ * The built config and the cursor's session, except while fast training runs, when the session
+ * training started from: the plane then follows training through useLiveField, so twenty
+ * reports a second do not each re-render it. Why one selector for both: the session's params
+ * must fit the network they are drawn with, and two separate reads can come from two states
+ * (a panel catching up late reads each hook's value on its own). Memoised per session, so the
+ * same state gives the same object.
+ */
+const selectPlane = (s: AppState): PlaneState => {
+  const session = s.training?.from ?? selectSession(s);
+  const held = planes.get(session);
+  if (held?.built === s.built) return held;
+  const plane = { built: s.built, session };
+  planes.set(session, plane);
+  return plane;
+};
 const selectFocusHidden = (s: AppState) => (s.focusNeuron?.layer === 1 ? s.focusNeuron.index : null);
 const selectSetFocusSample = (s: AppState) => s.setFocusSample;
 const selectSetFocusNeuron = (s: AppState) => s.setFocusNeuron;
 
 export function DataView() {
   const t = useT();
-  const network = useAppStore(selectNetwork);
-  const dataset = useAppStore(selectDataset);
+  const { built, session } = useAppStore(selectPlane);
+  const { network, dataset } = built;
   const problem = network.inputSize !== 2
     ? t('data.needsTwoInputs', { n: network.inputSize })
     : network.outputSize !== 1 ? t('data.needsOneOutput', { n: network.outputSize }) : null;
@@ -50,18 +65,11 @@ export function DataView() {
       </section>
     );
   }
-  return <Plane network={network} dataset={dataset} />;
+  return <Plane network={network} dataset={dataset} idle={session} />;
 }
 
-function Plane({ network, dataset }: { network: NetworkConfig; dataset: Dataset }) {
+function Plane({ network, dataset, idle }: { network: NetworkConfig; dataset: Dataset; idle: Session }) {
   const t = useT();
-  const isTraining = useAppStore(selectIsTraining);
-  // While training, the plane follows the cursor's session at most every TRAINING_REFRESH_MS.
-  const session = useThrottled(useAppStore(selectSession), isTraining ? TRAINING_REFRESH_MS : 0);
-  const params = shownParams(session);
-  const isAfterUpdate = session.phase === 'update' && session.next !== null;
-  const { iteration } = session;
-  const indices = session.batch.indices;
   const focusSample = useAppStore(selectFocusSample);
   const focusHidden = useAppStore(selectFocusHidden);
   const setFocusSample = useAppStore(selectSetFocusSample);
@@ -74,9 +82,11 @@ function Plane({ network, dataset }: { network: NetworkConfig; dataset: Dataset 
   const isClassification = dataset.task === 'classification';
   const threshold = isClassification ? scale.centre : null;
   const fieldOptions = useMemo(() => ({ scale, threshold, plotSize: PLOT_SIZE, maxUnits: MAX_UNITS }), [scale, threshold]);
-  const field = useField(network, params, extent, fieldOptions);
-  const unitsField = useThrottled(field, isTraining ? TRAINING_UNITS_MS : 0);
-  const { train, test } = useMetrics(network, params, dataset);
+  const { session, field, metrics } = usePlane(network, dataset, idle, extent, fieldOptions);
+  const isAfterUpdate = session.phase === 'update' && session.next !== null;
+  const { iteration } = session;
+  const indices = session.batch.indices;
+  const { train, test } = metrics;
   const hasAccuracy = train.accuracy !== null;
   const color = useMemo(() => (isClassification ? classColor : valueColor(scale)), [isClassification, scale]);
 
@@ -151,7 +161,7 @@ function Plane({ network, dataset }: { network: NetworkConfig; dataset: Dataset 
           <p className="dv-note">{t('data.clickHint')}</p>
         </div>
       </div>
-      <HiddenStrip field={unitsField} focus={focusHidden} onPick={onPickNeuron} />
+      <HiddenStrip field={field} focus={focusHidden} onPick={onPickNeuron} />
     </section>
   );
 }

@@ -6,7 +6,7 @@
 import { memo, useEffect, useRef } from 'react';
 import { useT } from '../../i18n/index';
 import { formatValue } from '../../viz/color';
-import type { FieldPicture } from '../../viz/boundary';
+import type { FieldPicture } from '../../viz/field';
 
 interface UnitProps {
   readonly pixels: Uint8ClampedArray;

@@ -2,7 +2,8 @@
  * The network over the input plane: one forward pass with every grid point as a column, and
  * its pictures (viz/boundary drawField), memoised on the params reference (snapshots are
  * never edited, so the same reference means the same picture); and the loss, accuracy and
- * misclassified points of both splits.
+ * misclassified points of both splits. While fast training runs the pictures come from the
+ * field worker instead (useLiveField).
  *
  * Why the adaptive grid: playback may ask for a new picture every frame; when a refresh takes
  * longer than REFRESH_BUDGET_MS the next one uses a coarser grid (GRID_LEVELS), and a fast
@@ -10,23 +11,19 @@
  * canvases only copy its pixels.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import {
-  accuracy, computeLoss, forward, type Matrix, type NetworkConfig, type Params,
-} from '../../engine/index';
+import { forward, type NetworkConfig, type Params, type Session } from '../../engine/index';
 import type { Dataset } from '../../data/datasets';
-import {
-  GRID_LEVELS, drawField, makeGrid, misclassified, type Extent, type FieldOptions, type FieldPicture,
-} from '../../viz/boundary';
+import { GRID_LEVELS, makeGrid, type Extent } from '../../viz/boundary';
+import { drawField, fieldBuffers, type FieldOptions } from '../../viz/field';
+import { shownParams, splitMetrics, type Field, type Metrics } from './field';
+import { useLiveField } from './useLiveField';
+
+export type { Field, SplitMetrics } from './field';
 
 /** Milliseconds a refresh may take before the grid gets coarser. */
 export const REFRESH_BUDGET_MS = 8;
 /** Refreshes in a row over budget that make the grid coarser. */
 export const SLOW_REFRESHES = 3;
-
-export interface Field extends FieldPicture {
-  /** Wall-clock milliseconds drawField took. */
-  readonly ms: number;
-}
 
 /** The wall clock, in milliseconds. */
 function clock(): number {
@@ -49,17 +46,31 @@ export function nextLevel(level: number, ms: number, slowInARow: number): number
   return level;
 }
 
-/** The pictures of the network over the grid at the current level, adapting the level to the time they take. */
-export function useField(network: NetworkConfig, params: Params, extent: Extent, options: FieldOptions): Field {
+/**
+ * The session the plane shows, its pictures and both splits' metrics: `session`'s (the
+ * cursor's), computed in this thread (the grid into buffers reused while the network and grid
+ * stay), or while fast training runs the field worker's latest, with their own session.
+ * Adapts the grid level to the time the pictures take.
+ */
+export function usePlane(
+  network: NetworkConfig, dataset: Dataset, session: Session, extent: Extent, options: FieldOptions,
+): { session: Session; field: Field; metrics: Metrics } {
   const [level, setLevel] = useState(0);
   const slowInARow = useRef(0);
   const n = GRID_LEVELS[level];
   const grid = useMemo(() => makeGrid(extent, n), [extent, n]);
-  const field = useMemo(() => {
+  const live = useLiveField(network, dataset, grid, options);
+  const params = live ? null : shownParams(session);
+  const buffers = useMemo(() => fieldBuffers(network, grid), [network, grid]);
+  const drawn = useMemo(() => {
+    if (params === null) return null;
     const startedAt = clock();
-    const picture = drawField(network, params, grid, options);
+    const picture = drawField(network, params, grid, options, buffers);
     return { ...picture, ms: clock() - startedAt };
-  }, [network, params, grid, options]);
+  }, [network, params, grid, options, buffers]);
+  const metrics = useMetrics(network, params, dataset);
+  // drawn and metrics are null only while live is not
+  const field = live?.field ?? (drawn as Field);
   useEffect(() => {
     const { ms } = field;
     slowInARow.current = ms > REFRESH_BUDGET_MS ? slowInARow.current + 1 : 0;
@@ -72,34 +83,13 @@ export function useField(network: NetworkConfig, params: Params, extent: Extent,
       setLevel((current) => (current === level ? next : current));
     });
   }, [field, level]);
-  return field;
+  return live ?? { session, field, metrics: metrics as Metrics };
 }
 
-export interface SplitMetrics {
-  readonly m: number;
-  /** The network's output on each sample: 1 × m. */
-  readonly A2: Matrix;
-  readonly loss: number;
-  /** null when the output is not a sigmoid (as the engine's evaluate). */
-  readonly accuracy: number | null;
-  /** Columns whose prediction differs from the label; empty without accuracy. */
-  readonly wrong: readonly number[];
-}
-
-function splitMetrics(network: NetworkConfig, params: Params, X: Matrix, Y: Matrix): SplitMetrics {
-  const { A2 } = forward(network, params, X);
-  const isClassifier = network.outputActivation === 'sigmoid';
-  return {
-    m: X.cols, A2, loss: computeLoss(network, A2, Y),
-    accuracy: isClassifier ? accuracy(A2, Y) : null,
-    wrong: isClassifier ? misclassified(A2, Y) : [],
-  };
-}
-
-/** Loss, accuracy and misclassified samples of the train and test splits at params. */
-export function useMetrics(network: NetworkConfig, params: Params, dataset: Dataset) {
-  return useMemo(() => ({
-    train: splitMetrics(network, params, dataset.train.X, dataset.train.Y),
-    test: splitMetrics(network, params, dataset.test.X, dataset.test.Y),
-  }), [network, params, dataset]);
+/** Loss, accuracy and misclassified samples of the train and test splits at params, or null for no params. */
+function useMetrics(network: NetworkConfig, params: Params | null, dataset: Dataset): Metrics | null {
+  return useMemo(() => params && {
+    train: splitMetrics(network, forward(network, params, dataset.train.X).A2, dataset.train.Y),
+    test: splitMetrics(network, forward(network, params, dataset.test.X).A2, dataset.test.Y),
+  }, [network, params, dataset]);
 }

@@ -1,0 +1,43 @@
+/**
+ * What the data view shows for one set of parameters, however it was computed (in this thread
+ * or by the field worker): the field's pictures with their cost, and the loss, accuracy and
+ * misclassified points of both splits from the network's outputs on them.
+ */
+import { accuracy, computeLoss, type Matrix, type NetworkConfig, type Params, type Session } from '../../engine/index';
+import { misclassified } from '../../viz/boundary';
+import type { FieldPicture } from '../../viz/field';
+
+export interface Field extends FieldPicture {
+  /** Wall-clock milliseconds the main thread spent on the picture (drawField, or the pixels of the worker's numbers). */
+  readonly ms: number;
+}
+
+export interface SplitMetrics {
+  readonly m: number;
+  /** The network's output on each sample: 1 × m. */
+  readonly A2: Matrix;
+  readonly loss: number;
+  /** null when the output is not a sigmoid (as the engine's evaluate). */
+  readonly accuracy: number | null;
+  /** Columns whose prediction differs from the label; empty without accuracy. */
+  readonly wrong: readonly number[];
+}
+
+export interface Metrics {
+  readonly train: SplitMetrics;
+  readonly test: SplitMetrics;
+}
+
+/** The parameters drawn: the session's, or after the update phase the updated ones. */
+export const shownParams = (session: Session): Params =>
+  session.phase === 'update' && session.next ? session.next.params : session.params;
+
+/** A split's metrics from the network's output A2 on it (as forward computes it) and its targets Y. */
+export function splitMetrics(network: NetworkConfig, A2: Matrix, Y: Matrix): SplitMetrics {
+  const isClassifier = network.outputActivation === 'sigmoid';
+  return {
+    m: A2.cols, A2, loss: computeLoss(network, A2, Y),
+    accuracy: isClassifier ? accuracy(A2, Y) : null,
+    wrong: isClassifier ? misclassified(A2, Y) : [],
+  };
+}
