@@ -2,7 +2,7 @@
  * Pure helpers for the loss and accuracy curves: min/max downsampling, extents, scales,
  * ticks and SVG path strings. No DOM, no store; the LossChart view renders what these return.
  */
-import { format, line, precisionFixed, scaleLinear, scaleLog, type ScaleLinear, type ScaleLogarithmic } from 'd3';
+import { format, precisionFixed, scaleLinear, scaleLog, type ScaleLinear, type ScaleLogarithmic } from 'd3';
 
 /** A polyline in data space: xs[k] is an iteration, ys[k] its value (NaN for a gap). */
 export interface Series {
@@ -143,16 +143,25 @@ export function valueTicks(scale: YScale, count: number, kind: 'linear' | 'log' 
 }
 
 /**
- * The SVG path of a series in pixel space. Non-finite values (and non-positive ones on a log
- * scale) break the line instead of drawing to infinity.
+ * The SVG path of a series in pixel space, coordinates rounded to 0.01 px. Non-finite values
+ * (and non-positive ones on a log scale) break the line instead of drawing to infinity.
+ * Why not d3.line: this runs for four curves on every training report, and a plain loop
+ * with short numbers builds (and the browser parses) a path several times faster.
  */
 export function seriesPath(series: Series, x: (v: number) => number, y: YScale, log = false): string {
-  const indices = Array.from({ length: series.xs.length }, (_, k) => k);
-  const path = line<number>()
-    .defined((k) => Number.isFinite(series.ys[k]) && (!log || series.ys[k] > 0))
-    .x((k) => x(series.xs[k]))
-    .y((k) => y(series.ys[k]));
-  return path(indices) ?? '';
+  const { xs, ys } = series;
+  let d = '';
+  let isOpen = false;
+  for (let k = 0; k < xs.length; k++) {
+    const v = ys[k];
+    if (!Number.isFinite(v) || (log && v <= 0)) {
+      isOpen = false;
+      continue;
+    }
+    d += `${isOpen ? 'L' : 'M'}${Math.round(x(xs[k]) * 100) / 100},${Math.round(y(v) * 100) / 100}`;
+    isOpen = true;
+  }
+  return d;
 }
 
 /** The iteration under pixel `px` of a plot `width` wide showing 0 … maxIteration: rounded and clamped. */

@@ -145,6 +145,12 @@ describe('seriesPath', () => {
     expect(dl).not.toContain('Infinity');
   });
 
+  it('rounds to hundredths of a pixel and draws a lone point between gaps as a bare moveto', () => {
+    const third = iterationScale(3, 100);
+    const d = seriesPath({ xs: Float64Array.from([0, 1, 2, 3]), ys: Float64Array.from([1 / 3, NaN, 2 / 3, NaN]) }, third, y);
+    expect(d).toBe('M0,66.67M66.67,33.33');
+  });
+
   it('is empty for no points', () => {
     expect(seriesPath({ xs: new Float64Array(0), ys: new Float64Array(0) }, x, y)).toBe('');
   });

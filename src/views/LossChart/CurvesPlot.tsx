@@ -60,21 +60,21 @@ export const CurvesPlot = memo(function CurvesPlot({ curves, width, isLog, hasAc
   const plotsHeight = hasAccuracy ? accuracyTop + ACCURACY_HEIGHT : LOSS_HEIGHT;
   const height = MARGIN.top + plotsHeight + MARGIN.bottom;
 
-  // Downsampled to about two points per pixel column; recomputed only when rows arrive or the width changes.
-  const series = useMemo(() => {
-    const buckets = innerWidth;
-    return {
-      trainLoss: downsampleMinMax(curves.trainLoss, length, buckets),
-      testLoss: downsampleMinMax(curves.testLoss, length, buckets),
-      trainAccuracy: downsampleMinMax(curves.trainAccuracy, length, buckets),
-      testAccuracy: downsampleMinMax(curves.testAccuracy, length, buckets),
-    };
-  }, [curves, length, innerWidth]);
   const lossExtent = useMemo(() => finiteExtent([curves.trainLoss, curves.testLoss], length, isLog), [curves, length, isLog]);
-
-  const x = iterationScale(domainMax, innerWidth);
-  const yLoss: YScale = lossScale(lossExtent, LOSS_HEIGHT, isLog);
-  const yAccuracy = accuracyScale(ACCURACY_HEIGHT);
+  const x = useMemo(() => iterationScale(domainMax, innerWidth), [domainMax, innerWidth]);
+  const yLoss: YScale = useMemo(() => lossScale(lossExtent, LOSS_HEIGHT, isLog), [lossExtent, isLog]);
+  const yAccuracy = useMemo(() => accuracyScale(ACCURACY_HEIGHT), []);
+  // Downsampled to about two points per pixel column; recomputed only when rows arrive or the
+  // scales change (not when only the cursor moves).
+  const paths = useMemo(() => {
+    const line = (values: Float64Array, y: YScale, log = false) => seriesPath(downsampleMinMax(values, length, innerWidth), x, y, log);
+    return {
+      trainLoss: line(curves.trainLoss, yLoss, isLog),
+      testLoss: line(curves.testLoss, yLoss, isLog),
+      trainAccuracy: hasAccuracy ? line(curves.trainAccuracy, yAccuracy) : '',
+      testAccuracy: hasAccuracy ? line(curves.testAccuracy, yAccuracy) : '',
+    };
+  }, [curves, length, innerWidth, x, yLoss, yAccuracy, isLog, hasAccuracy]);
   const xTicks = iterationTicks(x, Math.max(2, Math.floor(innerWidth / 90)));
   const cursorX = x(Math.min(iteration, domainMax));
 
@@ -110,17 +110,17 @@ export const CurvesPlot = memo(function CurvesPlot({ curves, width, isLog, hasAc
         <g role="group" aria-label={lossLabel}>
           <YAxis ticks={valueTicks(yLoss, 4, isLog ? 'log' : 'linear')} width={innerWidth} label={t('chart.axisLoss')} top={0} height={LOSS_HEIGHT} />
           <path role="img" aria-label={summary(t('chart.trainLoss'), curves.trainLoss, formatValue)} className="chart-line"
-            d={seriesPath(series.trainLoss, x, yLoss, isLog)} stroke={TRAIN_COLOR} />
+            d={paths.trainLoss} stroke={TRAIN_COLOR} />
           <path role="img" aria-label={summary(t('chart.testLoss'), curves.testLoss, formatValue)} className="chart-line"
-            d={seriesPath(series.testLoss, x, yLoss, isLog)} stroke={TEST_COLOR} strokeDasharray={TEST_DASH} />
+            d={paths.testLoss} stroke={TEST_COLOR} strokeDasharray={TEST_DASH} />
         </g>
         {hasAccuracy && (
           <g role="group" aria-label={t('chart.accuracyOver', { n: count(length) })} transform={`translate(0,${accuracyTop})`}>
             <YAxis ticks={valueTicks(yAccuracy, 4, 'percent')} width={innerWidth} label={t('chart.axisAccuracy')} top={0} height={ACCURACY_HEIGHT} />
             <path role="img" aria-label={summary(t('chart.trainAccuracy'), curves.trainAccuracy, percent)} className="chart-line"
-              d={seriesPath(series.trainAccuracy, x, yAccuracy)} stroke={TRAIN_COLOR} />
+              d={paths.trainAccuracy} stroke={TRAIN_COLOR} />
             <path role="img" aria-label={summary(t('chart.testAccuracy'), curves.testAccuracy, percent)} className="chart-line"
-              d={seriesPath(series.testAccuracy, x, yAccuracy)} stroke={TEST_COLOR} strokeDasharray={TEST_DASH} />
+              d={paths.testAccuracy} stroke={TEST_COLOR} strokeDasharray={TEST_DASH} />
           </g>
         )}
         <g className="chart-axis" transform={`translate(0,${plotsHeight})`} aria-hidden="true">
