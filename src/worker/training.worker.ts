@@ -12,8 +12,21 @@ const SLICE_MS = 50;
 const scope = self as unknown as { postMessage(m: WorkerReply): void; onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null };
 const stopped = new Set<number>();
 
+/**
+ * Resolves after the messages already queued (a stop, another job's start) have been handled.
+ * Why a MessageChannel and not setTimeout(0): browsers clamp nested timers to 4 ms, which would
+ * leave the worker idle 4 ms after every 50 ms slice; a posted message runs as soon as the
+ * queue ahead of it is empty, and after any stop that arrived during the slice.
+ */
+const channel = new MessageChannel();
+const waiting: (() => void)[] = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+
 function yieldToMessages(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
 }
 
 async function run(job: TrainingJob): Promise<void> {
