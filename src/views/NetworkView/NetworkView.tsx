@@ -6,7 +6,7 @@
 import { useMemo, useRef, type CSSProperties } from 'react';
 import { useT } from '../../i18n/index';
 import {
-  selectFocusSample, selectFrameCursor, selectFrameSession, selectIsPlaying, selectSpeed, useAppStore, type AppState,
+  selectFocusSample, selectFrameCursor, selectFrameSession, selectIsPlaying, selectIsTraining, selectSpeed, useAppStore, type AppState,
 } from '../../store/index';
 import { duration } from '../../viz/motion';
 import type { LayerSizes } from '../../viz/network';
@@ -34,6 +34,7 @@ export function NetworkView() {
   const setFocusSample = useAppStore(selectSetFocusSample);
   const isPlaying = useAppStore(selectIsPlaying);
   const speed = useAppStore(selectSpeed);
+  const isTraining = useAppStore(selectIsTraining);
   const stageRef = useRef<HTMLDivElement>(null);
   const width = Math.max(300, Math.min(960, useElementWidth(stageRef, 640)));
 
@@ -44,7 +45,9 @@ export function NetworkView() {
   const sample = Math.min(focusSample, count - 1);
   const model = useMemo(() => buildModel(session, sample, t), [session, sample, t]);
 
-  const phaseMs = duration('phase');
+  // While fast training runs, ten pictures a second are motion enough: transitions restarted
+  // ten times a second (and the flow remounted) would cost every frame its style and paint.
+  const phaseMs = isTraining ? 0 : duration('phase');
   const transitionMs = isPlaying ? Math.min(phaseMs, 600 / speed) : phaseMs;
   const isAnimated = phaseMs > 0 && !(isPlaying && speed > MAX_ANIMATED_SPEED);
   const indices = session.batch.indices;
