@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { DeferUpdatesContext, selectIsPlaying, useAppStore } from '../store/index';
+import { DeferUpdates, selectIsPlaying, useAppStore } from '../store/index';
 
 /** How much of a panel must be on screen for it to render with the urgent views: about its heading and first line. */
 const IN_VIEW_PX = 96;
@@ -15,7 +15,7 @@ interface DeferWhenHiddenProps {
 /**
  * Wraps a studio panel. While it is scrolled out of view (or shows no more than a strip of
  * IN_VIEW_PX at an edge of the window), and while playing unless it `leads`, its store updates
- * render after the frame that shows the urgent ones (see DeferUpdatesContext): a step paints
+ * render after the frame that shows the others (see DeferUpdates): a step paints
  * what the reader is looking at first, and playback keeps its frame rate. Otherwise, or without
  * IntersectionObserver, nothing is deferred.
  */
@@ -35,7 +35,7 @@ export function DeferWhenHidden({ className, leads = false, children }: DeferWhe
   }, []);
   return (
     <div ref={ref} className={className}>
-      <DeferUpdatesContext.Provider value={isHidden || (isPlaying && !leads)}>{children}</DeferUpdatesContext.Provider>
+      <DeferUpdates when={isHidden || (isPlaying && !leads)}>{children}</DeferUpdates>
     </div>
   );
 }

@@ -1,16 +1,15 @@
 /** React bindings for the store: the context and useAppStore(selector). The only store file that imports React. */
-import { createContext, startTransition, useContext, useEffect, useState } from 'react';
+import { createContext, createElement, startTransition, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppState, AppStore } from './store';
 
 export const StoreContext = createContext<AppStore | null>(null);
 
 /**
- * True inside views that may show the store's state a moment late: their updates render as a
- * transition, after the frame that shows the urgent ones (the app sets it for panels scrolled
- * out of view, so a step paints what is on screen first). See useAppStore.
+ * The state the views below render instead of the store's latest, or null for the latest.
+ * Set by <DeferUpdates>; one snapshot for a whole subtree, so its views always agree.
  */
-export const DeferUpdatesContext = createContext(false);
+const DeferredStateContext = createContext<AppState | null>(null);
 
 /** The store of the nearest <StoreProvider>. Throws outside one. */
 export function useStoreApi(): AppStore {
@@ -20,76 +19,60 @@ export function useStoreApi(): AppStore {
 }
 
 const nothing = () => undefined;
-/** No value yet: the deferred path has not read the store since it was last off. */
-const UNSET: unique symbol = Symbol('unset');
+
+/**
+ * Subscribes to the smallest slice of state a view needs; re-renders when it changes (Object.is).
+ * Under <DeferUpdates when>, it reads that subtree's snapshot instead (and re-renders with it).
+ */
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  const snapshot = useContext(DeferredStateContext);
+  const latest = useStore(useStoreApi(), snapshot ? nothing : selector);
+  return snapshot ? selector(snapshot) : (latest as T);
+}
+
+/** Like useAppStore, but the store's latest value even under <DeferUpdates> (for rarely changing state). */
+export function useLatestAppStore<T>(selector: (state: AppState) => T): T {
+  return useStore(useStoreApi(), selector);
+}
 
 /**
  * Deferred views catch up at most this often. Why: while playing, the store changes every frame;
- * views out of sight need not follow each change, and a transition per frame would keep the
- * main thread busy with pictures nobody sees. One step at a time still shows at once.
+ * views out of sight need not follow each change, and a render per frame would keep the main
+ * thread busy with pictures nobody sees. A single step still shows at once.
  */
 export const DEFERRED_INTERVAL_MS = 100;
 
 /**
- * Per store: the deferred views waiting to catch up, flushed together from one timer, so every
- * deferred view renders the same state in the same transition lane.
+ * While `when`, the views below take no part in the store's synchronous renders: they show a
+ * snapshot of the state that catches up in a transition, in a task after the one that changed
+ * the store (at most every DEFERRED_INTERVAL_MS), so React renders them after the frame that
+ * shows the others, interruptibly. Every view below reads the same snapshot, so they agree
+ * with each other in every render (a parent and a child never show two states).
  */
-interface Batch { readonly waiting: Set<() => void>; timer: ReturnType<typeof setTimeout> | null; flushedAt: number }
-const batches = new WeakMap<AppStore, Batch>();
-
-function scheduleCatchUp(store: AppStore, catchUp: () => void) {
-  let batch = batches.get(store);
-  if (!batch) batches.set(store, (batch = { waiting: new Set(), timer: null, flushedAt: -Infinity }));
-  batch.waiting.add(catchUp);
-  if (batch.timer !== null) return;
-  const due = batch;
-  due.timer = setTimeout(() => {
-    due.timer = null;
-    due.flushedAt = performance.now();
-    const waiting = [...due.waiting];
-    due.waiting.clear();
-    // One startTransition per view (React warns about many updates in one); started in the
-    // same task, they share one lane and render together.
-    for (const run of waiting) startTransition(run);
-  }, Math.max(0, due.flushedAt + DEFERRED_INTERVAL_MS - performance.now()));
-}
-
-/**
- * Subscribes to the smallest slice of state a view needs; re-renders when it changes (Object.is).
- *
- * Under DeferUpdatesContext the view does not take part in the store's synchronous renders at
- * all: a store change queues it to catch up in a transition, in a task of its own after the one
- * that changed the store (at most every DEFERRED_INTERVAL_MS), with every other deferred view
- * of the store, so React renders them after the urgent frame, interruptibly, in one state.
- * Off that context it is zustand's useStore (useSyncExternalStore).
- */
-export function useAppStore<T>(selector: (state: AppState) => T): T {
+export function DeferUpdates({ when, children }: { when: boolean; children: ReactNode }) {
   const store = useStoreApi();
-  const isDeferred = useContext(DeferUpdatesContext);
-  const urgent = useStore(store, isDeferred ? nothing : selector);
-  const [later, setLater] = useState<T | typeof UNSET>(UNSET);
+  const [snapshot, setSnapshot] = useState<AppState | null>(null);
   useEffect(() => {
-    // Off, `later` keeps its last value: when the view is deferred again, catchUp replaces it
-    // within a frame, while the view is out of sight.
-    if (!isDeferred) return;
-    // UNSET first, so the first call also catches up with changes between render and this effect.
-    let last: T | typeof UNSET = UNSET;
-    let isSubscribed = true;
+    if (!when) return;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let caughtUpAt = -Infinity;
     const catchUp = () => {
-      if (!isSubscribed) return;
-      const value = selector(store.getState());
-      if (Object.is(value, last)) return;
-      last = value;
-      // The updater form, because a selected value may itself be a function (an action).
-      setLater(() => value);
+      timer = null;
+      caughtUpAt = performance.now();
+      startTransition(() => setSnapshot(store.getState()));
     };
-    scheduleCatchUp(store, catchUp);
-    const unsubscribe = store.subscribe(() => scheduleCatchUp(store, catchUp));
+    catchUp(); // anything that changed between the render and this effect
+    const unsubscribe = store.subscribe(() => {
+      timer ??= setTimeout(catchUp, Math.max(0, caughtUpAt + DEFERRED_INTERVAL_MS - performance.now()));
+    });
     return () => {
-      isSubscribed = false;
       unsubscribe();
+      if (timer !== null) clearTimeout(timer);
+      // The next deferral starts from the store as it is then, not from this old snapshot.
+      setSnapshot(null);
     };
-  }, [store, selector, isDeferred]);
-  if (!isDeferred) return urgent as T;
-  return later === UNSET ? selector(store.getState()) : later;
+  }, [store, when]);
+  // The first render of a deferral has no snapshot yet: the store now, for every view below alike.
+  const value = when ? (snapshot ?? store.getState()) : null;
+  return createElement(DeferredStateContext.Provider, { value }, children);
 }

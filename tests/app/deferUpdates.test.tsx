@@ -1,14 +1,15 @@
 // @vitest-environment jsdom
-/** Deferred store updates: panels out of view render after the frame that shows the ones in view. */
+/** Deferred store updates: panels out of view (or while playing) render after the frame that shows the others. */
 import { act, render, screen } from '@testing-library/react';
 import { flushSync } from 'react-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeferWhenHidden } from '../../src/app/DeferWhenHidden';
 import { StoreProvider } from '../../src/app/StoreProvider';
-import { DEFERRED_INTERVAL_MS, DeferUpdatesContext, createAppStore, selectPhase, useAppStore, type AppState } from '../../src/store/index';
+import {
+  DEFERRED_INTERVAL_MS, DeferUpdates, createAppStore, selectIteration, selectPhase, useAppStore, type AppState,
+} from '../../src/store/index';
 
 const selectStepForward = (s: AppState) => s.stepForward;
-
 const renders = new Map<string, number>();
 
 function Phase({ label }: { label: string }) {
@@ -26,15 +27,16 @@ function stepUrgently(store: ReturnType<typeof createAppStore>) {
   flushSync(() => store.getState().stepForward());
 }
 
-describe('useAppStore under DeferUpdatesContext', () => {
+describe('DeferUpdates', () => {
   it('leaves a deferred view as it was in the synchronous render, and brings it up to date right after', async () => {
     const store = createAppStore();
     render(
       <StoreProvider store={store}>
         <Phase label="urgent" />
-        <DeferUpdatesContext.Provider value><Phase label="deferred" /></DeferUpdatesContext.Provider>
+        <DeferUpdates when><Phase label="deferred" /></DeferUpdates>
       </StoreProvider>,
     );
+    await catchUp();
     expect(screen.getByLabelText('deferred').textContent).toBe('forward-hidden');
     await act(async () => {
       stepUrgently(store);
@@ -52,7 +54,7 @@ describe('useAppStore under DeferUpdatesContext', () => {
     render(
       <StoreProvider store={store}>
         <Phase label="urgent burst" />
-        <DeferUpdatesContext.Provider value><Phase label="deferred burst" /></DeferUpdatesContext.Provider>
+        <DeferUpdates when><Phase label="deferred burst" /></DeferUpdates>
       </StoreProvider>,
     );
     await catchUp();
@@ -64,6 +66,32 @@ describe('useAppStore under DeferUpdatesContext', () => {
     expect(screen.getByLabelText('deferred burst').textContent).toBe('update');
     expect((renders.get('urgent burst') ?? 0) - before.urgent).toBe(5);
     expect((renders.get('deferred burst') ?? 0) - before.deferred).toBe(1);
+  });
+
+  it('shows a view mounted while the snapshot lags the same state as its parent', async () => {
+    /** A parent that shows the iteration and, from iteration 1 on, mounts a child reading the phase itself. */
+    function Parent() {
+      const iteration = useAppStore(selectIteration);
+      const phase = useAppStore(selectPhase);
+      return <div aria-label="parent" data-phase={phase}>{iteration > 0 && <Phase label="child" />}</div>;
+    }
+    const store = createAppStore();
+    render(<StoreProvider store={store}><DeferUpdates when><Parent /></DeferUpdates></StoreProvider>);
+    await catchUp();
+    // Six steps reach iteration 1, a seventh moves on to forward-output before the snapshot catches up.
+    act(() => {
+      for (let k = 0; k < 6; k++) store.getState().stepForward();
+    });
+    await catchUp();
+    expect(screen.getByLabelText('child').textContent).toBe('forward-hidden');
+    await act(async () => {
+      stepUrgently(store);
+      // The parent re-renders urgently for its own reason while the snapshot lags: both agree.
+      flushSync(() => store.setState({ notice: { kind: 'info', message: 'unrelated' } }));
+      expect(screen.getByLabelText('parent').dataset.phase).toBe(screen.getByLabelText('child').textContent);
+    });
+    await catchUp();
+    expect(screen.getByLabelText('child').textContent).toBe('forward-output');
   });
 });
 
@@ -83,13 +111,14 @@ describe('DeferWhenHidden', () => {
     report = null;
   });
 
-  it('defers while its panel is out of view, and renders with the urgent views once it is in view', async () => {
+  it('defers while its panel is out of view or playing, and renders with the others once it is in view', async () => {
     const store = createAppStore();
     render(<StoreProvider store={store}><DeferWhenHidden className="panel-box"><Phase label="panel" /></DeferWhenHidden></StoreProvider>);
     const panel = screen.getByLabelText('panel');
     expect(panel.closest('.panel-box')).not.toBeNull();
 
     act(() => report?.(false));
+    await catchUp();
     await act(async () => {
       stepUrgently(store);
       expect(panel.textContent).toBe('forward-hidden');
@@ -102,5 +131,14 @@ describe('DeferWhenHidden', () => {
       stepUrgently(store);
       expect(panel.textContent).toBe('loss');
     });
+
+    act(() => store.getState().play());
+    await catchUp();
+    await act(async () => {
+      stepUrgently(store);
+      expect(panel.textContent).toBe('loss');
+    });
+    await catchUp();
+    expect(panel.textContent).toBe('backward-output');
   });
 });
