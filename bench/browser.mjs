@@ -5,10 +5,17 @@
  *
  *   npm run bench:browser              (vite build && node bench/browser.mjs)
  *   BENCH_DIST=/tmp/dist node bench/browser.mjs   (measure another build)
+ *   BENCH_ONLY=lab,race node bench/browser.mjs    (some sections: lcp, steps, scrub, big, train, lab, race)
+ *   BENCH_TRACE=1 ...                             (also the main thread's CPU while the lab trains and races)
  *   CHROMIUM_PATH=/path/to/chrome ...             (another browser)
  *
+ * The lab's rows: training 2-32-1 × 1000 at the top of the page and with the data view on screen
+ * (iterations/s, fps, long tasks, and how often the decision boundary's canvas is redrawn), and a
+ * race of four optimizers through the race view against one lane trained alone.
+ *
  * Writes bench/results/browser-latest.json. Imports nothing from src: everything is measured
- * in the page with performance APIs (Event Timing, long tasks, LCP, rAF) and CDP.
+ * in the page with performance APIs (Event Timing, long tasks, LCP, rAF), a wrapped 2-D canvas
+ * context (the boundary's redraws) and CDP.
  */
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -30,14 +37,18 @@ const CHROMIUM_ARGS = [
 const CHROMIUM_CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 const PRESSES = 50;
+/** A presenter's fastest pace for the paced step rows: four presses a second. */
+const PACE_MS = 250;
 const SCRUB_RECOMPUTES = 50;
 const HASH_SEEKS = 20;
 const PLAY_MS = 5000;
 const LCP_LOADS = 5;
-/** BENCH_ONLY=steps,scrub runs only those sections (lcp, steps, scrub, big, train, lab). */
+/** BENCH_ONLY=steps,scrub runs only those sections (lcp, steps, scrub, big, train, lab, race). */
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((x) => x.trim())) : null;
 /** BENCH_PROFILE=1 saves a CPU profile of the → presses to bench/results/step-forward.cpuprofile (open in DevTools). */
 const PROFILE = process.env.BENCH_PROFILE === '1';
+/** BENCH_TRACE=1 traces the lab's training runs and adds a main-thread CPU row to each (fps is then measured under tracing). */
+const TRACE = process.env.BENCH_TRACE === '1';
 
 // ───────────────────────────── small helpers ─────────────────────────────
 
@@ -221,6 +232,30 @@ function instrument() {
     poll();
   });
 
+  /**
+   * Every draw into the data view's boundary canvas (the one whose accessible name starts
+   * "Decision boundary" or "Regression surface"), as a timestamp. Why wrap the 2-D context:
+   * a canvas redraw changes no DOM, so no observer sees it; counting putImageData/drawImage
+   * calls on that canvas counts exactly the pictures the page painted into it.
+   */
+  b.boundaryDraws = [];
+  const isBoundary = (canvas) => canvas instanceof HTMLCanvasElement
+    && /^(Decision boundary|Regression surface)/.test(canvas.getAttribute('aria-label') ?? '');
+  for (const name of ['putImageData', 'drawImage']) {
+    const original = CanvasRenderingContext2D.prototype[name];
+    CanvasRenderingContext2D.prototype[name] = function draw(...args) {
+      if (isBoundary(this.canvas)) b.boundaryDraws.push(performance.now());
+      return original.apply(this, args);
+    };
+  }
+  /** Boundary draws in [start, end]: how many, per second, and the longest wait between two (or the ends). */
+  b.drawsBetween = (start, end) => {
+    const ts = b.boundaryDraws.filter((t) => t >= start && t <= end);
+    let maxGap = 0;
+    [start, ...ts, end].reduce((prev, t) => { maxGap = Math.max(maxGap, t - prev); return t; });
+    return { count: ts.length, perSecond: (ts.length * 1000) / Math.max(1, end - start), maxGap };
+  };
+
   /** Counts rAF callbacks until stop() (or `ms`); frame gaps let us count janky frames. */
   b.frames = () => {
     const f = { count: 0, start: performance.now(), end: null, maxGap: 0, over50: 0, last: null, running: true };
@@ -277,17 +312,33 @@ function instrument() {
       const it = b.iteration();
       const now = performance.now();
       if (!training && it === target) {
-        res({ ok: true, end: now, t0: b.clickT0, sawProgress, frames: b.stopFrames() });
+        res({ ok: true, end: now, t0: b.clickT0, sawProgress, frames: b.stopFrames(), draws: b.drawsBetween(b.clickT0 ?? now, now) });
         return true;
       }
       if (now - (b.clickT0 ?? now) > timeoutMs) {
-        res({ ok: false, end: now, t0: b.clickT0, sawProgress, maxDone: Math.max(maxDone, it ?? 0), frames: b.stopFrames() });
+        res({ ok: false, end: now, t0: b.clickT0, sawProgress, maxDone: Math.max(maxDone, it ?? 0), frames: b.stopFrames(), draws: b.drawsBetween(b.clickT0 ?? now, now) });
         return true;
       }
       return false;
     };
     const mo = new MutationObserver(() => { if (check()) mo.disconnect(); });
     mo.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    const poll = () => { if (!check()) setTimeout(poll, 50); else mo.disconnect(); };
+    poll();
+  });
+  /** Waits for the race's status to say it is over (counting frames meanwhile), from the Start click (t0). */
+  b.waitRace = (timeoutMs) => new Promise((res) => {
+    b.frames();
+    const check = () => {
+      const now = performance.now();
+      const over = [...document.querySelectorAll('[role="status"]')].some((el) => /^Race over/.test(el.textContent ?? ''));
+      if (!over && now - (b.clickT0 ?? now) <= timeoutMs) return false;
+      const finished = [...document.querySelectorAll('td')].filter((td) => td.textContent === 'Finished').length;
+      res({ ok: over, end: now, t0: b.clickT0, finished, frames: b.stopFrames() });
+      return true;
+    };
+    const mo = new MutationObserver(() => { if (check()) mo.disconnect(); });
+    mo.observe(document.body, { subtree: true, childList: true, characterData: true });
     const poll = () => { if (!check()) setTimeout(poll, 50); else mo.disconnect(); };
     poll();
   });
@@ -313,17 +364,21 @@ async function blur(page) {
 }
 
 /**
- * Presses `key` up to n times, one at a time, each after the previous one painted, stopping
- * early after `budgetMs` (so a slow app still finishes the run); returns the marks.
+ * Presses `key` up to n times, one at a time, each after the previous one painted (and, with
+ * `paceMs`, no sooner than paceMs after it), stopping early after `budgetMs` (so a slow app
+ * still finishes the run); returns the marks.
  */
-async function pressMany(page, key, n, budgetMs) {
+async function pressMany(page, key, n, budgetMs, paceMs = 0) {
   const first = await page.evaluate(() => { window.__bench.armed = true; return window.__bench.marks.length; });
   const start = Date.now();
   let count = 0;
   while (count < n && Date.now() - start < budgetMs) {
+    const pressedAt = Date.now();
     await page.keyboard.press(key);
     await page.evaluate((k) => window.__bench.settled(k), first + count);
     count++;
+    const wait = pressedAt + paceMs - Date.now();
+    if (wait > 0) await sleep(wait);
   }
   await sleep(300); // Event Timing entries arrive after presentation.
   return page.evaluate(({ from, count }) => {
@@ -393,15 +448,28 @@ function recordPresses(id, label, s, note = '') {
  */
 async function traceCpu(page, key, n) {
   const browser = page.context().browser();
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   for (let i = 0; i < n; i++) {
     await page.keyboard.press(key);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
     await sleep(30);
   }
-  const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
-  const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const main = events.filter((e) => mains.has(`${e.pid}:${e.tid}`) && e.ph === 'X' && e.dur).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const t = mainThreadTime(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
+  const top = [...t.self].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, v]) => `${name} ${round(v / 1000 / n)}`);
+  return { cpu: t.cpu / 1000 / n, wall: t.wall / 1000 / n, forced: t.forced / 1000 / n, forcedCount: t.forcedCount / n, top };
+}
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+
+/**
+ * The renderer main thread's time in a trace (µs): thread time (`tdur`) and wall time of its
+ * top-level tasks, self thread time per event name, style/layout forced by script, and the
+ * thread time of the page's workers (top-level tasks of 'DedicatedWorker thread').
+ */
+function mainThreadTime(events) {
+  const names = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name]));
+  const isMain = (e) => names.get(`${e.pid}:${e.tid}`) === 'CrRendererMain';
+  const main = events.filter((e) => isMain(e) && e.ph === 'X' && e.dur).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
   const self = new Map();
   const stack = [];
   let cpu = 0;
@@ -424,8 +492,16 @@ async function traceCpu(page, key, n) {
     }
     stack.push(e);
   }
-  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, t]) => `${name} ${round(t / 1000 / n)}`);
-  return { cpu: cpu / 1000 / n, wall: wall / 1000 / n, forced: forced / 1000 / n, forcedCount: forcedCount / n, top };
+  // Workers: top-level tasks only (a task's children are inside its thread time).
+  let workers = 0;
+  const ends = new Map();
+  for (const e of events.filter((x) => x.ph === 'X' && x.dur && names.get(`${x.pid}:${x.tid}`) === 'DedicatedWorker thread').sort((a, b) => a.ts - b.ts)) {
+    const key = `${e.pid}:${e.tid}`;
+    if (e.ts < (ends.get(key) ?? -Infinity)) continue;
+    ends.set(key, e.ts + e.dur);
+    workers += e.tdur ?? e.dur;
+  }
+  return { cpu, wall, forced, forcedCount, self, workers };
 }
 
 async function measureSteps(context, url) {
@@ -448,6 +524,10 @@ async function measureSteps(context, url) {
   recordPresses('step.forward', `Step → (new phase, ${fwd.marks.length}×)`, summarisePresses(fwd.marks, fwd.events, fwd.longtasks, fwd.support));
   const back = await pressMany(page, 'ArrowLeft', fwd.marks.length, 12000);
   recordPresses('step.back', `Step ← (cached phase, ${back.marks.length}×)`, summarisePresses(back.marks, back.events, back.longtasks, back.support));
+  // The same presses at a presenter's fastest pace: each starts from a settled page, as a
+  // teacher's do, instead of queueing behind the previous step's background work.
+  const paced = await pressMany(page, 'ArrowRight', PRESSES, 25000, PACE_MS);
+  recordPresses('step.paced', `Step → one press per ${PACE_MS} ms (${paced.marks.length}×)`, summarisePresses(paced.marks, paced.events, paced.longtasks, paced.support));
   try {
     const t = await traceCpu(page, 'ArrowRight', 12);
     record('step.cpu', 'Step →: main-thread CPU per press (trace)', {
@@ -521,14 +601,24 @@ async function heapAfter(page) {
   return { perfMem, afterGc };
 }
 
-async function measureTraining(context, url, id, label, n, { itTarget, fps = false, heap = false, timeoutMs }) {
+/**
+ * Trains n iterations through the Train form and records iterations/s, and optionally fps and
+ * long tasks, the boundary's refreshes/s, the JS heap after, and (BENCH_TRACE=1) the main
+ * thread's CPU from a Chromium trace. `onScreen` is a role-based locator to scroll into the
+ * middle of the viewport first (else the page stays at the top, under the controls).
+ */
+async function measureTraining(context, url, id, label, n, { itTarget, fps = false, heap = false, boundary = false, onScreen = null, timeoutMs }) {
   const { page } = await openApp(context, url);
+  if (onScreen) await onScreen(page).evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  const browser = page.context().browser();
+  if (TRACE) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
   let r;
   try {
     r = await trainViaForm(page, n, n, timeoutMs);
   } catch (e) {
     r = { missing: `could not start training: ${e instanceof Error ? e.message.split('\n')[0] : e}` };
   }
+  const trace = TRACE ? mainThreadTime(JSON.parse((await browser.stopTracing()).toString()).traceEvents) : null;
   if (r.missing) {
     na(`${id}.rate`, `${label}: iterations/s`, r.missing, itTarget, 'it/s', 'higher');
     return page;
@@ -540,10 +630,22 @@ async function measureTraining(context, url, id, label, n, { itTarget, fps = fal
     value: Math.round(rate), unit: 'it/s', target: itTarget, better: 'higher', method: 'Train click → progress gone and "Iteration N" shown',
     note: r.ok ? `${n.toLocaleString('en-US')} iterations in ${round(elapsed / 1000, 2)} s` : `timed out after ${round(elapsed / 1000)} s at ${done}`,
   });
-  if (fps) {
-    const f = r.frames;
-    record(`${id}.fps`, `${label}: fps while training`, { value: round((f.count * 1000) / f.elapsed), unit: 'fps', target: 55, better: 'higher', method: 'rAF callbacks / s', note: `${f.over50} frames > 50 ms, worst gap ${round(f.maxGap)} ms` });
-    record(`${id}.longtasks`, `${label}: long tasks while training`, { value: f.longtasks, target: 0, method: "PerformanceObserver 'longtask'", note: f.longtasks ? `longest ${round(f.longestTask)} ms` : '' });
+  if (fps) recordFrames(id, `${label}: `, 'while training', r.frames, TRACE ? ' (under tracing)' : '');
+  if (boundary) {
+    const d = r.draws;
+    record(`${id}.boundary`, `${label}: boundary refreshes while training`, {
+      value: round(d.perSecond), unit: '/s', target: 10, better: 'higher',
+      method: "putImageData/drawImage calls on the canvas named 'Decision boundary…' between the Train click and the end, / s",
+      note: `${d.count} pictures in ${round(elapsed / 1000, 2)} s, longest wait ${round(d.maxGap)} ms`,
+    });
+  }
+  if (trace) {
+    const seconds = elapsed / 1000;
+    const top = [...trace.self].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, v]) => `${name} ${round(v / 1000 / seconds)}`);
+    record(`${id}.cpu`, `${label}: main-thread CPU while training`, {
+      value: round(trace.cpu / 1000 / seconds), unit: 'ms/s', method: 'Chromium trace: thread time of the renderer main thread\'s top-level tasks / s of training',
+      note: `${round(trace.cpu / 1000 / (done / 1000))} ms per 1000 iterations; workers ${round(trace.workers / 1000 / seconds)} ms/s; largest self times (ms/s): ${top.join(', ')}`,
+    });
   }
   if (heap) {
     const h = await heapAfter(page);
@@ -556,6 +658,70 @@ async function measureTraining(context, url, id, label, n, { itTarget, fps = fal
     });
   }
   return page;
+}
+
+/** The race's lanes: SGD, SGD with momentum, RMSprop and Adam, each at a learning rate that trains the circle without diverging. */
+const RACE_LANES = [['SGD', '0.1'], ['SGD with momentum', '0.1'], ['RMSprop', '0.01'], ['Adam', '0.01']];
+
+/**
+ * A race of 4 lanes through the race view (lanes added, optimizers chosen, Start race), timed
+ * from the Start click to "Race over", against one lane alone: the same setting (the page's
+ * optimizer is lane 4's, Adam lr 0.01) trained n iterations through the Train form, once
+ * before and once after the race (the mean is the "one run"; both are printed).
+ */
+async function measureRace(context, url, n, timeoutMs) {
+  const { page } = await openApp(context, url);
+  const alone = async (expectIteration) => {
+    const r = await trainViaForm(page, n, expectIteration, timeoutMs);
+    return r.ok ? r.end - r.t0 : null;
+  };
+  const before = await alone(n);
+  const region = page.getByRole('region', { name: 'Optimizer race' });
+  await region.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  const add = region.getByRole('button', { name: 'Add a lane' });
+  while ((await region.getByRole('group', { name: /^Lane \d/ }).count()) < RACE_LANES.length) await add.click();
+  for (const [k, [optimizer, lr]] of RACE_LANES.entries()) {
+    const lane = region.getByRole('group', { name: `Lane ${k + 1}` });
+    await lane.getByLabel('Optimizer').selectOption({ label: optimizer });
+    await lane.getByLabel('Learning rate').fill(lr);
+  }
+  await region.getByLabel('Iterations', { exact: true }).fill(String(n));
+  await page.evaluate(() => { window.__bench.armed = true; window.__bench.clickT0 = null; });
+  const browser = page.context().browser();
+  if (TRACE) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  const waiting = page.evaluate((timeout) => window.__bench.waitRace(timeout), timeoutMs);
+  await region.getByRole('button', { name: 'Start race' }).click();
+  const race = await waiting;
+  const trace = TRACE ? mainThreadTime(JSON.parse((await browser.stopTracing()).toString()).traceEvents) : null;
+  await page.evaluate(() => { window.__bench.armed = false; });
+  const after = await alone(2 * n);
+  const label = `Race of 4 (SGD, momentum, RMSprop, Adam) × ${n.toLocaleString('en-US')}, 2-32-1 × 1000`;
+  const singles = [before, after].filter((v) => v !== null);
+  if (!race.ok || race.finished !== RACE_LANES.length || !singles.length) {
+    return na('race.ratio', `${label}: time / one lane alone`, !race.ok ? 'the race did not finish in time' : race.finished !== RACE_LANES.length ? `${race.finished} of 4 lanes finished` : 'the lone run did not finish', 4, '×');
+  }
+  const wall = race.end - race.t0;
+  const single = singles.reduce((a, b) => a + b, 0) / singles.length;
+  record('race.ratio', `${label}: time / one lane alone`, {
+    value: round(wall / single, 2), unit: '×', target: 4,
+    method: 'Start race click → "Race over" shown, over Train click → done for lane 4\'s setting alone (mean of one run before and one after)',
+    note: `race ${round(wall / 1000, 2)} s (${Math.round((4 * n * 1000) / wall)} lane-iterations/s); alone ${singles.map((v) => `${round(v / 1000, 2)} s`).join(' and ')}`,
+  });
+  recordFrames('race', `${label}: `, 'during the race (race view on screen)', race.frames, TRACE ? ' (under tracing)' : '');
+  if (trace) {
+    const seconds = wall / 1000;
+    const top = [...trace.self].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, v]) => `${name} ${round(v / 1000 / seconds)}`);
+    record('race.cpu', `${label}: main-thread CPU during the race`, {
+      value: round(trace.cpu / 1000 / seconds), unit: 'ms/s', method: 'Chromium trace: thread time of the renderer main thread\'s top-level tasks / s',
+      note: `workers ${round(trace.workers / 1000 / seconds)} ms/s; largest self times (ms/s): ${top.join(', ')}`,
+    });
+  }
+}
+
+/** The fps and long-task rows of a frame count (from __bench.frames/stopFrames). */
+function recordFrames(id, prefix, what, f, suffix = '') {
+  record(`${id}.fps`, `${prefix}fps ${what}`, { value: round((f.count * 1000) / f.elapsed), unit: 'fps', target: 55, better: 'higher', method: `rAF callbacks / s${suffix}`, note: `${f.over50} frames > 50 ms, worst gap ${round(f.maxGap)} ms` });
+  record(`${id}.longtasks`, `${prefix}long tasks ${what}`, { value: f.longtasks, target: 0, method: "PerformanceObserver 'longtask'", note: f.longtasks ? `longest ${round(f.longestTask)} ms` : '' });
 }
 
 async function measureScrub(context, url) {
@@ -797,17 +963,32 @@ async function main() {
       await context.close();
     }, 'train');
 
+    const labTimeout = Number(process.env.BENCH_LAB_TIMEOUT ?? 25000);
     await step('train 5,000 on 2-32-1 × circle 1250', async () => {
       const context = await newContext();
-      await measureTraining(context, `${server.url}#hidden=32&data=circle&points=1250&train=0.8`, 'lab', 'Train 5,000, 2-32-1 × 1000 (circle)', 5000, { itTarget: 500, fps: true, timeoutMs: Number(process.env.BENCH_LAB_TIMEOUT ?? 25000) });
+      await measureTraining(context, `${server.url}#hidden=32&data=circle&points=1250&train=0.8`, 'lab', 'Train 5,000, 2-32-1 × 1000 (circle)', 5000, { itTarget: 500, fps: true, boundary: true, timeoutMs: labTimeout });
       await context.close();
     }, 'lab');
+
+    await step('train 5,000 on 2-32-1 × circle 1250, data view on screen', async () => {
+      const context = await newContext();
+      await measureTraining(context, `${server.url}#hidden=32&data=circle&points=1250&train=0.8`, 'labview', 'Same, data view on screen', 5000, {
+        itTarget: 500, fps: true, boundary: true, timeoutMs: labTimeout, onScreen: (page) => page.getByRole('img', { name: /^Decision boundary/ }),
+      });
+      await context.close();
+    }, 'lab');
+
+    await step('race of 4 optimizers × 2,000 vs one lane alone, 2-32-1 × circle 1250', async () => {
+      const context = await newContext();
+      await measureRace(context, `${server.url}#hidden=32&data=circle&points=1250&train=0.8&opt=adam&lr=0.01`, 2000, Number(process.env.BENCH_RACE_TIMEOUT ?? 60000));
+      await context.close();
+    }, 'race');
   } finally {
     await browser.close();
     await server.close();
   }
 
-  const order = ['step.forward', 'step.back', 'step.cpu', 'scrub', 'seek', 'step.big', 'play', 'train100k', 'lab', 'bundle', 'lcp'];
+  const order = ['step.forward', 'step.back', 'step.cpu', 'scrub', 'seek', 'step.big', 'play', 'train100k', 'lab', 'race', 'bundle', 'lcp'];
   rows.sort((a, b) => order.findIndex((p) => a.id.startsWith(p)) - order.findIndex((p) => b.id.startsWith(p)));
   console.log('');
   printTable('Results');
