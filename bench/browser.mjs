@@ -959,7 +959,7 @@ async function main() {
 
     await step('train 100,000 (default network) + heap', async () => {
       const context = await newContext();
-      await measureTraining(context, server.url, 'train100k', 'Train 100,000, default 2-4-1', 100000, { itTarget: 10000, fps: true, heap: true, timeoutMs: 45000 });
+      await measureTraining(context, server.url, 'train100k', 'Train 100,000, default 2-4-1', 100000, { itTarget: 10000, fps: true, heap: true, boundary: true, timeoutMs: 45000 });
       await context.close();
     }, 'train');
 
