@@ -10,7 +10,7 @@ const restrict = (patterns) => ({
 const outsideEngine = ['**/store/**', '**/views/**', '**/viz/**', '**/app/**', '**/playback/**', '**/i18n/**', 'react', 'react-dom', 'zustand', 'd3', 'd3-*'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'test-results'] },
+  { ignores: ['dist', 'node_modules', 'coverage', 'test-results', '.perf'] }, // .perf: local, untracked profiling scripts
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx,js,mjs}'],
