@@ -27,16 +27,22 @@ function stepUrgently(store: ReturnType<typeof createAppStore>) {
   flushSync(() => store.getState().stepForward());
 }
 
+/** A fresh store with two views of its phase, `${prefix}urgent` and `${prefix}deferred`, caught up. */
+async function renderPair(prefix = '') {
+  const store = createAppStore();
+  render(
+    <StoreProvider store={store}>
+      <Phase label={`${prefix}urgent`} />
+      <DeferUpdates when><Phase label={`${prefix}deferred`} /></DeferUpdates>
+    </StoreProvider>,
+  );
+  await catchUp();
+  return store;
+}
+
 describe('DeferUpdates', () => {
   it('leaves a deferred view as it was in the synchronous render, and brings it up to date right after', async () => {
-    const store = createAppStore();
-    render(
-      <StoreProvider store={store}>
-        <Phase label="urgent" />
-        <DeferUpdates when><Phase label="deferred" /></DeferUpdates>
-      </StoreProvider>,
-    );
-    await catchUp();
+    const store = await renderPair();
     expect(screen.getByLabelText('deferred').textContent).toBe('forward-hidden');
     await act(async () => {
       stepUrgently(store);
@@ -50,22 +56,15 @@ describe('DeferUpdates', () => {
   });
 
   it('catches up once for a burst of changes (playing), with the last state', async () => {
-    const store = createAppStore();
-    render(
-      <StoreProvider store={store}>
-        <Phase label="urgent burst" />
-        <DeferUpdates when><Phase label="deferred burst" /></DeferUpdates>
-      </StoreProvider>,
-    );
-    await catchUp();
-    const before = { urgent: renders.get('urgent burst') ?? 0, deferred: renders.get('deferred burst') ?? 0 };
+    const store = await renderPair('burst ');
+    const before = { urgent: renders.get('burst urgent') ?? 0, deferred: renders.get('burst deferred') ?? 0 };
     await act(async () => {
       for (let k = 0; k < 5; k++) stepUrgently(store);
     });
     await catchUp();
-    expect(screen.getByLabelText('deferred burst').textContent).toBe('update');
-    expect((renders.get('urgent burst') ?? 0) - before.urgent).toBe(5);
-    expect((renders.get('deferred burst') ?? 0) - before.deferred).toBe(1);
+    expect(screen.getByLabelText('burst deferred').textContent).toBe('update');
+    expect((renders.get('burst urgent') ?? 0) - before.urgent).toBe(5);
+    expect((renders.get('burst deferred') ?? 0) - before.deferred).toBe(1);
   });
 
   it('shows a view mounted while the snapshot lags the same state as its parent', async () => {
