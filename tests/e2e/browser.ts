@@ -33,6 +33,8 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = `${ARTIFACTS}/${name}.png`;
   // Off-screen panels skip rendering (content-visibility: auto); a full-page picture needs them drawn.
   await page.addStyleTag({ content: '.panel { content-visibility: visible !important; }' });
+  // Panels out of view show the store's state up to ~100 ms late (DeferUpdates): let them catch up.
+  await page.waitForTimeout(250);
   await page.screenshot({ path, fullPage: true });
   return path;
 }

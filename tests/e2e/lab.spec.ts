@@ -13,9 +13,16 @@ async function train(page: Page, n: number) {
   await expect.poll(async () => (await iterationOf(page)) === target || (await page.getByRole('alert').count()) > 0, { timeout: 60_000 }).toBe(true);
 }
 
-/** "test acc 97%" from the loss chart's line of latest values. */
+/**
+ * "test acc 97%" from the loss chart's line of latest values, once the chart has caught up with
+ * the controls (panels out of view render a moment after them; the line names the last
+ * iteration trained, one before the cursor's).
+ */
 async function testAccuracy(page: Page): Promise<number> {
-  const text = (await page.locator('section.loss-chart').textContent()) ?? '';
+  const latest = (await iterationOf(page)) - 1;
+  const chart = page.locator('section.loss-chart');
+  await expect.poll(async () => /At iteration (\d+)/.exec((await chart.textContent()) ?? '')?.[1]).toBe(String(latest));
+  const text = (await chart.textContent()) ?? '';
   const match = /test acc (\d+(?:\.\d+)?)%/.exec(text);
   if (!match) throw new Error(`no test accuracy in: ${text}`);
   return Number(match[1]);
