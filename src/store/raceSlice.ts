@@ -37,9 +37,9 @@ export interface RaceActions {
 
 export const MAX_RACE_ITERATIONS = 100_000;
 
-/** The race slice; `backend` runs each lane's job. */
+/** The race slice; `backend` runs each lane's job, with an id from `nextJobId`. */
 export function createRaceSlice(
-  set: StoreApi<AppState>['setState'], get: StoreApi<AppState>['getState'], backend: TrainingBackend,
+  set: StoreApi<AppState>['setState'], get: StoreApi<AppState>['getState'], backend: TrainingBackend, nextJobId: () => number,
 ): RaceState & RaceActions {
   let stops: (() => void)[] = [];
   let raceId = 0;
@@ -72,9 +72,8 @@ export function createRaceSlice(
       set({ race: { config, iterations, lanes: optimizers.map((optimizer) => ({ optimizer, curves: EMPTY_CURVES, outcome: 'running' })) } });
       const params = built.initialParams;
       optimizers.forEach((optimizer, lane) => {
-        // Job ids only need to be unique per backend; lanes use a range apart from the timeline's.
         const job = {
-          id: 1_000_000 + id * 4 + lane, setup: { ...built.setup, optimizer }, test: built.dataset.test,
+          id: nextJobId(), setup: { ...built.setup, optimizer }, test: built.dataset.test,
           start: { iteration: 0, params, optimizerState: initialOptimizerState(optimizer, params) },
           iterations, keyframeInterval: KEYFRAME_INTERVAL,
         };

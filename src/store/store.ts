@@ -23,10 +23,14 @@ export function createAppStore(init: AppInit = {}, deps: AppDeps = {}) {
     timeline = moveTo(timeline, init.iteration ?? 0, init.phase ?? 'forward-hidden');
   }
 
+  // One source of training job ids for the timeline's jobs and the race's lanes (one backend).
+  let lastJobId = 0;
+  const nextJobId = () => ++lastJobId;
+
   return createStore<AppState>()((set, get) => ({
     ...createConfigSlice(set, get, config, built),
-    ...createTimelineSlice(set, get, backend, timeline),
-    ...createRaceSlice(set, get, backend),
+    ...createTimelineSlice(set, get, backend, timeline, nextJobId),
+    ...createRaceSlice(set, get, backend, nextJobId),
 
     isPlaying: false,
     speed: 2,

@@ -33,9 +33,9 @@ export function errorText(e: unknown): string {
 
 export function createTimelineSlice(
   set: StoreApi<AppState>['setState'], get: StoreApi<AppState>['getState'], backend: TrainingBackend, timeline: Timeline,
+  nextJobId: () => number,
 ): TimelineState & TimelineActions {
   let stopJob: (() => void) | null = null;
-  let nextJobId = 1;
 
   /** Ends any training job; its later reports are ignored (they carry an old job id). */
   const stopTraining = () => {
@@ -96,7 +96,7 @@ export function createTimelineSlice(
       }
       stopTraining();
       const { timeline: ready, start } = beginTraining(get().timeline);
-      const jobId = nextJobId++;
+      const jobId = nextJobId();
       set({ timeline: ready, isPlaying: false, training: { jobId, target: iterations, done: 0, from: currentSession(ready) } });
       const job = { id: jobId, setup: ready.setup, test: ready.test, start, iterations, keyframeInterval: KEYFRAME_INTERVAL };
       stopJob = backend.start(

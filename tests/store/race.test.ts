@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DATASET_SPECS } from '../../src/data/datasets';
-import { createAppStore, selectSession } from '../../src/store/index';
+import { createAppStore, selectSession, type TrainingBackend } from '../../src/store/index';
 
 const spiral = { data: DEFAULT_DATASET_SPECS.spiral, hiddenSize: 16, init: { scheme: 'xavier', scale: 0.01, seed: 1 } } as const;
 
@@ -15,6 +15,19 @@ describe('the optimizer race', () => {
     expect(race.lanes[0].curves.trainLoss[0]).toBe(race.lanes[1].curves.trainLoss[0]);
     const [sgd, adam] = race.lanes.map((l) => l.curves.trainLoss[1499]);
     expect(adam).toBeLessThan(sgd);
+  });
+
+  it('gives every job a backend runs at once its own id: the timeline’s training and each lane', () => {
+    const ids: number[] = [];
+    // A backend that never reports: every job stays running, as in a worker.
+    const backend: TrainingBackend = { start: (job) => { ids.push(job.id); return () => {}; } };
+    const store = createAppStore({}, { trainingBackend: backend });
+    store.getState().train(1000);
+    store.getState().startRace([{ kind: 'sgd', lr: 0.1 }, { kind: 'adam', lr: 0.01 }, { kind: 'rmsprop', lr: 0.01 }], 100);
+    store.getState().startRace([{ kind: 'sgd', lr: 0.1 }, { kind: 'adam', lr: 0.01 }], 100);
+    store.getState().train(10);
+    expect(ids).toHaveLength(7);
+    expect(new Set(ids).size).toBe(7);
   });
 
   it('opens a lane in the studio with the lane’s exact numbers', () => {
