@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FocusEvent, type ReactNode } from 'react';
 import { DeferUpdates, selectIsPlaying, useAppStore } from '../store/index';
 
 /** How much of a panel must be on screen for it to render with the urgent views: about its heading and first line. */
@@ -16,13 +16,18 @@ interface DeferWhenHiddenProps {
  * Wraps a studio panel. While it is scrolled out of view (or shows no more than a strip of
  * IN_VIEW_PX at an edge of the window), and while playing unless it `leads`, its store updates
  * render after the frame that shows the others (see DeferUpdates): a step paints
- * what the reader is looking at first, and playback keeps its frame rate. Otherwise, or without
- * IntersectionObserver, nothing is deferred.
+ * what the reader is looking at first, and playback keeps its frame rate. A panel holding the
+ * keyboard focus is never deferred (a field being typed in must show each keystroke at once),
+ * nor is anything without IntersectionObserver.
  */
 export function DeferWhenHidden({ className, leads = false, children }: DeferWhenHiddenProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [isHidden, setHidden] = useState(false);
+  const [hasFocus, setFocus] = useState(false);
   const isPlaying = useAppStore(selectIsPlaying);
+  const onBlur = (e: FocusEvent<HTMLDivElement>) => {
+    if (!e.currentTarget.contains(e.relatedTarget)) setFocus(false);
+  };
   useEffect(() => {
     const el = ref.current;
     if (!el || typeof IntersectionObserver === 'undefined') return;
@@ -34,8 +39,8 @@ export function DeferWhenHidden({ className, leads = false, children }: DeferWhe
     return () => observer.disconnect();
   }, []);
   return (
-    <div ref={ref} className={className}>
-      <DeferUpdates when={isHidden || (isPlaying && !leads)}>{children}</DeferUpdates>
+    <div ref={ref} className={className} onFocus={() => setFocus(true)} onBlur={onBlur}>
+      <DeferUpdates when={!hasFocus && (isHidden || (isPlaying && !leads))}>{children}</DeferUpdates>
     </div>
   );
 }

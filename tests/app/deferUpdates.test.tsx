@@ -140,4 +140,29 @@ describe('DeferWhenHidden', () => {
     await catchUp();
     expect(panel.textContent).toBe('backward-output');
   });
+
+  it('is never deferred while it holds the keyboard focus', async () => {
+    const store = createAppStore();
+    render(
+      <StoreProvider store={store}>
+        <DeferWhenHidden className="panel-box"><Phase label="focused panel" /><input aria-label="field" /></DeferWhenHidden>
+        <button type="button">elsewhere</button>
+      </StoreProvider>,
+    );
+    const panel = screen.getByLabelText('focused panel');
+    act(() => store.getState().play());
+    act(() => screen.getByLabelText('field').focus());
+    await act(async () => {
+      stepUrgently(store);
+      expect(panel.textContent).toBe('forward-output');
+    });
+    act(() => screen.getByRole('button', { name: 'elsewhere' }).focus());
+    await catchUp();
+    await act(async () => {
+      stepUrgently(store);
+      expect(panel.textContent).toBe('forward-output');
+    });
+    await catchUp();
+    expect(panel.textContent).toBe('loss');
+  });
 });
