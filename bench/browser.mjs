@@ -9,6 +9,10 @@
  *   BENCH_TRACE=1 ...                             (also the main thread's CPU while the lab trains and races)
  *   CHROMIUM_PATH=/path/to/chrome ...             (another browser)
  *
+ * The studio's step rows press → back to back (each press as soon as the last one painted) and
+ * at a presenter's pace (one press per 250 ms, each from a settled page); both count against
+ * the ≤ 16 ms target.
+ *
  * The lab's rows: training 2-32-1 × 1000 at the top of the page and with the data view on screen
  * (iterations/s, fps, long tasks, and how often the decision boundary's canvas is redrawn), and a
  * race of four optimizers through the race view against one lane trained alone.
