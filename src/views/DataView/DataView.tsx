@@ -11,7 +11,7 @@ import type { Session } from '../../engine/index';
 import type { Dataset } from '../../data/datasets';
 import { useT } from '../../i18n/index';
 import {
-  selectFocusSample, selectSession, useAppStore, type AppState, type Built,
+  selectDataset, selectFocusSample, selectNetwork, selectStudioSession, useAppStore, type AppState,
 } from '../../store/index';
 import { formatValue } from '../../viz/color';
 import { classColor, dataExtent, formatAccuracy, outputScale, valueColor } from '../../viz/boundary';
@@ -23,37 +23,17 @@ import { HiddenStrip } from './HiddenStrip';
 import { usePlane } from './useField';
 import './dataView.css';
 
-/** What the plane is drawn from: the built config (network, data set) and a session, read from one state. */
-interface PlaneState {
-  readonly built: Built;
-  readonly session: Session;
-}
-const planes = new WeakMap<Session, PlaneState>();
-
-/**
- * The built config and the cursor's session, except while fast training runs, when the session
- * training started from: the plane then follows training through useLiveField, so twenty
- * reports a second do not each re-render it. Why one selector for both: the session's params
- * must fit the network they are drawn with, and two separate reads can come from two states
- * (a panel catching up late reads each hook's value on its own). Memoised per session, so the
- * same state gives the same object.
- */
-const selectPlane = (s: AppState): PlaneState => {
-  const session = s.training?.from ?? selectSession(s);
-  const held = planes.get(session);
-  if (held?.built === s.built) return held;
-  const plane = { built: s.built, session };
-  planes.set(session, plane);
-  return plane;
-};
 const selectFocusHidden = (s: AppState) => (s.focusNeuron?.layer === 1 ? s.focusNeuron.index : null);
 const selectSetFocusSample = (s: AppState) => s.setFocusSample;
 const selectSetFocusNeuron = (s: AppState) => s.setFocusNeuron;
 
 export function DataView() {
   const t = useT();
-  const { built, session } = useAppStore(selectPlane);
-  const { network, dataset } = built;
+  const network = useAppStore(selectNetwork);
+  const dataset = useAppStore(selectDataset);
+  // While fast training runs, the session training started from: the plane then follows
+  // training through useLiveField, so twenty reports a second do not each re-render it.
+  const session = useAppStore(selectStudioSession);
   const problem = network.inputSize !== 2
     ? t('data.needsTwoInputs', { n: network.inputSize })
     : network.outputSize !== 1 ? t('data.needsOneOutput', { n: network.outputSize }) : null;
