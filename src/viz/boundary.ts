@@ -6,7 +6,7 @@
  * forward pass over the grid is in ./field.
  */
 import { contours, format } from 'd3';
-import { forward, matrix, type ForwardCache, type Matrix, type NetworkConfig, type Params } from '../engine/index';
+import { matrix, type Matrix, type NetworkConfig } from '../engine/index';
 import { LUT_STEPS, PALETTE, PALETTE_LUT, signedColor } from './color';
 
 /** The input plane shown: x = the first feature (row 0 of X), y = the second (row 1). */
@@ -74,11 +74,6 @@ export function makeGrid(extent: Extent, n: number): Grid {
   return { n, extent, X: matrix(2, N, data) };
 }
 
-/** The forward pass over every grid point at once: A1 is hiddenSize × n², A2 outputSize × n². */
-export function evaluateGrid(config: NetworkConfig, params: Params, grid: Grid): ForwardCache {
-  return forward(config, params, grid.X);
-}
-
 /** How output values map to colours: signedColor(value − centre, extent). */
 export interface ValueScale {
   readonly centre: number;
@@ -110,36 +105,29 @@ export function scaleRgb(value: number, scale: ValueScale): [number, number, num
 }
 
 /**
- * Row `row` of a (rows × n²) matrix, read as an n × n image (as from a Grid), as RGBA pixels
- * coloured on scale; non-finite values are black. With step > 1 it keeps every step-th pixel
- * of each row and column (a side of ⌈n/step⌉), for thumbnails. Writes into `out` when given.
+ * Row `row` of a (rows × n²) matrix, read as an n × n image (as from a Grid, or a thumbnail's
+ * columns from thumbnailColumns), as RGBA pixels coloured on scale; non-finite values are black.
  */
-export function rowRgba(m: Matrix, row: number, scale: ValueScale, out?: Uint8ClampedArray, step = 1): Uint8ClampedArray {
-  const n = Math.round(Math.sqrt(m.cols));
-  const side = Math.ceil(n / step);
-  const pixels = out ?? new Uint8ClampedArray(4 * side * side);
+export function rowRgba(m: Matrix, row: number, scale: ValueScale): Uint8ClampedArray {
+  const N = m.cols;
+  const pixels = new Uint8ClampedArray(4 * N);
   const data = m.data;
-  const base = row * m.cols;
-  const first = Math.floor((step - 1) / 2);
+  const base = row * N;
   // table index = round((t + 1)/2 · LUT_STEPS) with t = (v − centre)/extent, clamped to the table
   const k = LUT_STEPS / (2 * scale.extent);
   const offset = LUT_STEPS / 2 - scale.centre * k + 0.5;
-  let o = 0;
-  for (let r = 0; r < side; r++) {
-    const rowStart = base + Math.min(n - 1, r * step + first) * n;
-    for (let c = 0; c < side; c++, o += 4) {
-      const v = data[rowStart + Math.min(n - 1, c * step + first)];
-      pixels[o + 3] = 255;
-      if (!(v - v === 0)) { // NaN or ±Infinity
-        pixels[o] = pixels[o + 1] = pixels[o + 2] = 0;
-        continue;
-      }
-      let l = Math.floor(v * k + offset);
-      l = 3 * (l < 0 ? 0 : l > LUT_STEPS ? LUT_STEPS : l);
-      pixels[o] = PALETTE_LUT[l];
-      pixels[o + 1] = PALETTE_LUT[l + 1];
-      pixels[o + 2] = PALETTE_LUT[l + 2];
+  for (let j = 0, o = 0; j < N; j++, o += 4) {
+    const v = data[base + j];
+    pixels[o + 3] = 255;
+    if (!(v - v === 0)) { // NaN or ±Infinity
+      pixels[o] = pixels[o + 1] = pixels[o + 2] = 0;
+      continue;
     }
+    let l = Math.floor(v * k + offset);
+    l = 3 * (l < 0 ? 0 : l > LUT_STEPS ? LUT_STEPS : l);
+    pixels[o] = PALETTE_LUT[l];
+    pixels[o + 1] = PALETTE_LUT[l + 1];
+    pixels[o + 2] = PALETTE_LUT[l + 2];
   }
   return pixels;
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { rgb } from 'd3';
-import { accuracy, fromRows, matrix, numpyRandom, type NetworkConfig, type Params } from '../../src/engine/index';
+import { accuracy, forward, fromRows, matrix, numpyRandom, pickColumns, type NetworkConfig, type Params } from '../../src/engine/index';
 import {
-  GRID_LEVELS, circlesPath, contourPath, dataExtent, formatAccuracy, formatThreshold, evaluateGrid, makeGrid, misclassified, nearestColumn, outputScale, rowRgba,
-  scaleRgb, thumbnailStep,
+  GRID_LEVELS, circlesPath, contourPath, dataExtent, formatAccuracy, formatThreshold, makeGrid, misclassified, nearestColumn, outputScale, rowRgba,
+  scaleRgb, thumbnailColumns, thumbnailStep,
 } from '../../src/viz/boundary';
 import { drawField } from '../../src/viz/field';
 import { PALETTE, signedColor } from '../../src/viz/color';
@@ -81,7 +81,7 @@ describe('makeGrid', () => {
 describe('the boundary of a known network (A2 = σ(x₁))', () => {
   const n = 20;
   const grid = makeGrid({ x0: -3, x1: 3, y0: -3, y1: 3 }, n);
-  const { A1, A2 } = evaluateGrid(copyX1.config, copyX1.params, grid);
+  const { A1, A2 } = forward(copyX1.config, copyX1.params, grid.X);
 
   it('evaluates every grid point in one forward pass', () => {
     expect([A1.rows, A1.cols, A2.rows, A2.cols]).toEqual([1, n * n, 1, n * n]);
@@ -140,11 +140,11 @@ describe('the boundary of a known network (A2 = σ(x₁))', () => {
     expect(Array.from(pixels.subarray(0, 8))).toEqual([0, 0, 0, 255, 0, 0, 0, 255]);
   });
 
-  it('samples every step-th pixel for thumbnails', () => {
+  it('samples every step-th pixel for thumbnails (thumbnailColumns)', () => {
     expect(thumbnailStep(80)).toBe(2);
     expect(thumbnailStep(60)).toBe(2);
     expect(thumbnailStep(40)).toBe(1);
-    const thumb = rowRgba(A2, 0, { centre: 0.5, extent: 0.5 }, undefined, 2);
+    const thumb = rowRgba(pickColumns(A2, thumbnailColumns(n, 2)), 0, { centre: 0.5, extent: 0.5 });
     expect(thumb.length).toBe(4 * 10 * 10);
     const full = rowRgba(A2, 0, { centre: 0.5, extent: 0.5 });
     // thumbnail pixel (r, c) is grid pixel (2r, 2c)

@@ -26,7 +26,17 @@ describe('thumbnailColumns', () => {
     const columns = thumbnailColumns(n, step);
     const picked = pickColumns(A1, columns);
     const scale = { centre: 0, extent: maxAbs(A1.data) };
-    for (const row of [0, 5, 11]) expect(Array.from(rowRgba(picked, row, scale))).toEqual(Array.from(rowRgba(A1, row, scale, undefined, step)));
+    const side = Math.ceil(n / step);
+    for (const row of [0, 5, 11]) {
+      const thumb = rowRgba(picked, row, scale);
+      const full = rowRgba(A1, row, scale);
+      // thumbnail pixel (r, c) is grid pixel (2r, 2c) (step 2 starts at the first pixel)
+      for (const [r, c] of [[0, 0], [3, 17], [side - 1, side - 1]]) {
+        const at = (r * side + c) * 4;
+        const gridAt = (2 * r * n + 2 * c) * 4;
+        expect(Array.from(thumb.subarray(at, at + 4))).toEqual(Array.from(full.subarray(gridAt, gridAt + 4)));
+      }
+    }
   });
 });
 
