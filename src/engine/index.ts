@@ -4,7 +4,7 @@ export type {
   OptimizerSpec, OptimizerState, Params, PhaseId,
 } from './types';
 export { ACTIVATIONS, activate, derivative, sigmoid } from './activations';
-export { checkInteger, checkNumber, fail, fromRows, get, matrix, pickColumns, sliceColumns, toRows, zeros } from './matrix';
+export { checkInteger, checkNumber, fail, fromRows, get, matrix, maxAbs, pickColumns, sliceColumns, toRows, zeros } from './matrix';
 export {
   LIMITS, LOSSES, backward, backwardHidden, backwardOutput, checkConfig, checkParams, computeLoss, forward,
   forwardHidden, forwardOutput,

@@ -108,3 +108,13 @@ export function checkMatrix(field: string, m: unknown, rows: number, cols: numbe
   }
   return mm;
 }
+
+/** The largest |x| in data, at least a tiny floor (1e-300), so a colour scale ±maxAbs of an all-zero matrix is never empty. */
+export function maxAbs(data: ArrayLike<number>): number {
+  let m = 0;
+  for (let k = 0; k < data.length; k++) {
+    const a = Math.abs(data[k]);
+    if (a > m) m = a;
+  }
+  return m > 0 ? m : 1e-300;
+}

@@ -10,15 +10,8 @@ export const PALETTE = ['#b35806', '#e08214', '#fdb863', '#f7f7f7', '#b2abd2', '
 // Piecewise through every stop (not a B-spline, which misses them): zero is exactly #f7f7f7.
 const interpolate = piecewise(interpolateLab, [...PALETTE]);
 
-/** The largest |x| in data, at least a tiny floor so an all-zero matrix maps to the centre. */
-export function maxAbs(data: ArrayLike<number>): number {
-  let m = 0;
-  for (let k = 0; k < data.length; k++) {
-    const a = Math.abs(data[k]);
-    if (a > m) m = a;
-  }
-  return m > 0 ? m : 1e-300;
-}
+/** The largest |x| in data (the colour scales' extent); in the engine so the field worker uses it too. */
+export { maxAbs } from '../engine/index';
 
 /** The palette colour for value in [−extent, extent] (clamped). */
 export function signedColor(value: number, extent: number): string {

@@ -1,18 +1,13 @@
 /**
- * The data view's field (2-D inputs): the network's numbers over a grid (the output, and the
- * hidden neurons at the thumbnails' columns) and the pictures drawn from them, in the shared
- * palette. The numbers come from one forward pass, into reused buffers when given; the field
- * worker returns the same numbers (src/worker/field.ts). No DOM (STYLE.md §6).
+ * The data view's field (2-D inputs): the pictures drawn from the network's numbers over a grid
+ * (the output, and the hidden neurons at the thumbnails' columns), in the shared palette. The
+ * numbers come from the field evaluator (src/worker/field.ts), in the worker or in-thread.
+ * No DOM (STYLE.md §6).
  */
-import { forward, forwardBuffers, forwardInto, matrix, type ForwardBuffers, type Matrix, type NetworkConfig, type Params } from '../engine/index';
-import { contourPath, rowRgba, thumbnailColumns, thumbnailStep, type Grid, type ValueScale } from './boundary';
-import { maxAbs } from './color';
+import { matrix, type Matrix } from '../engine/index';
+import { contourPath, rowRgba, thumbnailStep, type Grid, type ValueScale } from './boundary';
 
-/**
- * The numbers a field's pictures are drawn from: the output over the grid and the hidden
- * neurons at the thumbnails' columns. Computed here (fieldValues) or in a worker, which
- * returns the same numbers from a forward pass over the same columns.
- */
+/** The numbers a field's pictures are drawn from: the output over the grid and the hidden neurons at the thumbnails' columns. */
 export interface FieldValues {
   /** Row 0 of A2 over the grid: n² values, an n × n image (as from a Grid). */
   readonly output: Float64Array;
@@ -45,27 +40,6 @@ export interface FieldOptions {
   readonly maxUnits: number;
 }
 
-/** Buffers for fieldValues over this grid (reuse them while the network and grid stay the same). */
-export function fieldBuffers(config: NetworkConfig, grid: Grid): ForwardBuffers {
-  return forwardBuffers(config, grid.X.cols);
-}
-
-/**
- * The network over the grid (one forward pass, into `buffers` when given, so that nothing
- * large is allocated per call): A2's first row, and the first maxUnits hidden neurons at the
- * thumbnails' columns. The returned arrays are copies, never the buffers.
- */
-export function fieldValues(config: NetworkConfig, params: Params, grid: Grid, maxUnits: number, buffers?: ForwardBuffers): FieldValues {
-  const { A1, A2 } = buffers ? forwardInto(config, params, grid.X, buffers) : forward(config, params, grid.X);
-  const N = grid.X.cols;
-  const columns = thumbnailColumns(grid.n, thumbnailStep(grid.n));
-  const count = Math.min(A1.rows, maxUnits);
-  const S = columns.length;
-  const units = matrix(count, S);
-  for (let i = 0; i < count; i++) for (let k = 0; k < S; k++) units.data[i * S + k] = A1.data[i * N + columns[k]];
-  return { output: A2.data.slice(0, N), units, unitExtent: maxAbs(A1.data) };
-}
-
 /** The pictures of field values: the output, its contour and each hidden unit's thumbnail. */
 export function fieldPicture(values: FieldValues, grid: Grid, options: FieldOptions): FieldPicture {
   const { n } = grid;
@@ -78,9 +52,4 @@ export function fieldPicture(values: FieldValues, grid: Grid, options: FieldOpti
   const unitScale = { centre: 0, extent: values.unitExtent };
   const units = Array.from({ length: Math.min(values.units.rows, options.maxUnits) }, (_, i) => rowRgba(values.units, i, unitScale));
   return { grid, output, contour, side, units, unitSide: Math.ceil(n / thumbnailStep(n)), unitExtent: values.unitExtent };
-}
-
-/** One forward pass over the grid and every picture of it: the output, its contour and each hidden unit's thumbnail. */
-export function drawField(config: NetworkConfig, params: Params, grid: Grid, options: FieldOptions, buffers?: ForwardBuffers): FieldPicture {
-  return fieldPicture(fieldValues(config, params, grid, options.maxUnits, buffers), grid, options);
 }

@@ -9,12 +9,10 @@
  * its own clock. Why pace here and not in the view: a busy main thread would delay the view's
  * timer and then each reply, but never this thread, so pictures keep their rate.
  */
-import { forwardBuffers, forwardInto, matrix, type ForwardBuffers, type Matrix, type NetworkConfig, type Params } from '../engine/index';
+import { forwardBuffers, forwardInto, matrix, maxAbs, type ForwardBuffers, type Matrix, type NetworkConfig, type Params } from '../engine/index';
 
-/** The columns every picture of one training job is drawn over. */
-export interface FieldSetup {
-  readonly type: 'setup';
-  readonly setupId: number;
+/** The columns a field is drawn over (the data view computes in-thread from these too). */
+export interface FieldColumns {
   readonly config: NetworkConfig;
   /** The grid's inputs (2 × n²) and the thumbnails' columns of it (2 × side²). */
   readonly X: Matrix;
@@ -23,6 +21,12 @@ export interface FieldSetup {
   readonly units: number;
   /** Inputs of the data splits (train, test) whose outputs the view's metrics need. */
   readonly splits: readonly Matrix[];
+}
+
+/** The columns every picture of one training job is drawn over, and how often to draw. */
+export interface FieldSetup extends FieldColumns {
+  readonly type: 'setup';
+  readonly setupId: number;
   /** At most one picture per this many milliseconds, and the thumbnails at most once per unitsMs. */
   readonly intervalMs: number;
   readonly unitsMs: number;
@@ -39,18 +43,21 @@ export interface FieldParams {
 export type FieldRequest = FieldSetup | FieldParams;
 
 /**
- * One picture's numbers (viz/boundary FieldValues): row 0 of A2 over X, rows 0 … units − 1 of A1
+ * One picture's numbers (viz/field FieldValues): row 0 of A2 over X, rows 0 … units − 1 of A1
  * over thumbX (units × side², or 0 rows when the thumbnails are not due), max |A1| over X
- * (1e-300 when all are 0, as viz maxAbs), and A2 over each split (outputSize × m).
+ * (as maxAbs), and A2 over each split (outputSize × m).
  */
-export interface FieldValuesReply {
-  readonly setupId: number;
-  /** The FieldParams id it was drawn for. */
-  readonly id: number;
+export interface FieldNumbers {
   readonly output: Float64Array;
   readonly units: Matrix;
   readonly unitExtent: number;
   readonly splits: readonly Matrix[];
+}
+
+export interface FieldValuesReply extends FieldNumbers {
+  readonly setupId: number;
+  /** The FieldParams id it was drawn for. */
+  readonly id: number;
 }
 
 export type FieldReply = FieldValuesReply | { readonly setupId: number; readonly id: number; readonly error: string };
@@ -61,8 +68,12 @@ export function transferables(reply: FieldReply): ArrayBuffer[] {
   return [reply.output, reply.units.data, ...reply.splits.map((m) => m.data)].map((a) => a.buffer as ArrayBuffer);
 }
 
-/** Evaluates one set of params over a setup's columns, reusing buffers while the network and widths stay the same. */
-export function createFieldEvaluator(): (setup: FieldSetup, params: Params, id: number, withUnits: boolean) => FieldValuesReply {
+/**
+ * Evaluates one set of params over a field's columns, into buffers reused while the network and
+ * widths stay the same (so nothing large is allocated per picture). The data view's one way to
+ * its numbers, in the field worker while training and in-thread otherwise.
+ */
+export function createFieldEvaluator(): (columns: FieldColumns, params: Params, withUnits: boolean) => FieldNumbers {
   const slots: (ForwardBuffers | null)[] = [];
   const buffersAt = (k: number, config: NetworkConfig, m: number): ForwardBuffers => {
     const b = slots[k];
@@ -71,25 +82,17 @@ export function createFieldEvaluator(): (setup: FieldSetup, params: Params, id: 
     return fits ? b : (slots[k] = forwardBuffers(config, m));
   };
 
-  return (setup, params, id, withUnits) => {
-    const { config, X, thumbX, splits } = setup;
+  return (columns, params, withUnits) => {
+    const { config, X, thumbX, splits } = columns;
     const { A1, A2 } = forwardInto(config, params, X, buffersAt(0, config, X.cols));
-    let max = 0;
-    for (let k = 0; k < A1.data.length; k++) {
-      const a = Math.abs(A1.data[k]);
-      if (a > max) max = a;
-    }
-    const count = withUnits ? Math.min(setup.units, config.hiddenSize) : 0;
+    const count = withUnits ? Math.min(columns.units, config.hiddenSize) : 0;
     const S = thumbX.cols;
     const hidden = count > 0 ? forwardInto(config, params, thumbX, buffersAt(1, config, S)).A1.data.slice(0, count * S) : new Float64Array(0);
     const outputs = splits.map((Xs, k) => {
       const out = forwardInto(config, params, Xs, buffersAt(2 + k, config, Xs.cols)).A2;
       return matrix(out.rows, out.cols, out.data.slice());
     });
-    return {
-      setupId: setup.setupId, id, output: A2.data.slice(0, X.cols), units: matrix(count, S, hidden),
-      unitExtent: max > 0 ? max : 1e-300, splits: outputs,
-    };
+    return { output: A2.data.slice(0, X.cols), units: matrix(count, S, hidden), unitExtent: maxAbs(A1.data), splits: outputs };
   };
 }
 
@@ -110,7 +113,7 @@ export function createFieldService(post: (reply: FieldReply) => void): { receive
     drawnAt = performance.now();
     const withUnits = drawnAt - unitsAt >= setup.unitsMs;
     try {
-      post(evaluate(setup, request.params, request.id, withUnits));
+      post({ setupId: request.setupId, id: request.id, ...evaluate(setup, request.params, withUnits) });
       if (withUnits) unitsAt = drawnAt;
     } catch (e) {
       post({ setupId: request.setupId, id: request.id, error: e instanceof Error ? e.message : String(e) });

@@ -5,7 +5,8 @@ import {
   GRID_LEVELS, circlesPath, contourPath, dataExtent, formatAccuracy, formatThreshold, makeGrid, misclassified, nearestColumn, outputScale, rowRgba,
   scaleRgb, thumbnailColumns, thumbnailStep,
 } from '../../src/viz/boundary';
-import { drawField } from '../../src/viz/field';
+import { fieldPicture, type FieldOptions } from '../../src/viz/field';
+import { createFieldEvaluator } from '../../src/worker/field';
 import { PALETTE, signedColor } from '../../src/viz/color';
 
 const sigma = (z: number) => 1 / (1 + Math.exp(-z));
@@ -118,9 +119,15 @@ describe('the boundary of a known network (A2 = σ(x₁))', () => {
     expect(contourPath(A2.data, n, 2, 400)).toBe('');
   });
 
-  it('draws the output, the contour and every hidden unit from one pass (drawField)', () => {
+  /** The field's pictures at params, from the evaluator over this grid (thumbnails at every pixel: n ≤ 40). */
+  const drawField = (params: Params, options: FieldOptions) => {
+    const columns = { config: copyX1.config, X: grid.X, thumbX: grid.X, units: options.maxUnits, splits: [] };
+    return fieldPicture(createFieldEvaluator()(columns, params, true), grid, options);
+  };
+
+  it('draws the output, the contour and every hidden unit from one pass', () => {
     const options = { scale: { centre: 0.5, extent: 0.5 }, threshold: 0.5, plotSize: 400, maxUnits: 32 };
-    const picture = drawField(copyX1.config, copyX1.params, grid, options);
+    const picture = drawField(copyX1.params, options);
     expect(Array.from(picture.output)).toEqual(Array.from(rowRgba(A2, 0, options.scale)));
     expect(picture.contour).toBe(contourPath(A2.data, n, 0.5, 400));
     expect(picture.side).toBeNull();
@@ -130,9 +137,9 @@ describe('the boundary of a known network (A2 = σ(x₁))', () => {
     expect(picture.unitSide).toBe(n);
     // shifting the output far up leaves no crossing: the whole plane is above 0.5
     const shifted = { ...copyX1.params, b2: fromRows([[10]]) };
-    const above = drawField(copyX1.config, shifted, grid, options);
+    const above = drawField(shifted, options);
     expect([above.contour, above.side]).toEqual(['', 'above']);
-    expect(drawField(copyX1.config, copyX1.params, grid, { ...options, threshold: null }).side).toBeNull();
+    expect(drawField(copyX1.params, { ...options, threshold: null }).side).toBeNull();
   });
 
   it('paints non-finite values black', () => {

@@ -1,14 +1,14 @@
-// The field's numbers and pictures: computed into reused buffers they equal a plain forward pass,
-// thumbnails from their own columns equal the sampled grid, and the field worker's service
-// (src/worker/field.ts) returns the same numbers as viz/boundary and the engine's forward, for
-// the newest params only, at its own pace.
+// The field's numbers and pictures: the field evaluator (src/worker/field.ts, used in the worker
+// and in-thread) computes into reused buffers what a plain forward pass computes, thumbnails
+// from their own columns equal the sampled grid, and the worker's service returns those
+// numbers for the newest params only, at its own pace.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { expectSameBits } from '../fixtures/compare';
 import { forward, initializeParameters, pickColumns, type NetworkConfig, type Params } from '../../src/engine/index';
 import { makeGrid, rowRgba, thumbnailColumns, thumbnailStep } from '../../src/viz/boundary';
-import { drawField, fieldBuffers, fieldPicture, fieldValues } from '../../src/viz/field';
+import { fieldPicture } from '../../src/viz/field';
 import { maxAbs } from '../../src/viz/color';
-import { createFieldService, type FieldReply, type FieldSetup } from '../../src/worker/field';
+import { createFieldEvaluator, createFieldService, type FieldColumns, type FieldReply, type FieldSetup } from '../../src/worker/field';
 
 const config: NetworkConfig = { inputSize: 2, hiddenSize: 12, outputSize: 1, hiddenActivation: 'tanh', outputActivation: 'sigmoid', loss: 'bce' };
 const paramsOf = (seed: number): Params => initializeParameters(config, { scheme: 'xavier', seed });
@@ -40,29 +40,33 @@ describe('thumbnailColumns', () => {
   });
 });
 
-describe('fieldValues and fieldPicture', () => {
+/** A field's columns over `grid` (thumbnails at every grid point when thumbnailStep is 1) and two splits. */
+const columnsOf = (grid: ReturnType<typeof makeGrid>, c: NetworkConfig = config, units = options.maxUnits): FieldColumns => ({
+  config: c, X: grid.X, thumbX: pickColumns(grid.X, thumbnailColumns(grid.n, thumbnailStep(grid.n))), units,
+  splits: [makeGrid({ x0: -1, x1: 1, y0: -1, y1: 1 }, 9).X, makeGrid({ x0: -1.5, x1: 0.5, y0: -1, y1: 1 }, 4).X],
+});
+
+describe('the field evaluator and fieldPicture', () => {
   const grid = makeGrid({ x0: -3, x1: 2, y0: -1, y1: 4 }, 40);
 
-  it('computes the same numbers with reused buffers as with a fresh forward pass, call after call', () => {
-    const buffers = fieldBuffers(config, grid);
+  it('computes with reused buffers what a fresh forward pass computes, call after call', () => {
+    const evaluate = createFieldEvaluator();
+    const columns = columnsOf(grid);
     for (const seed of [1, 2, 1]) {
       const params = paramsOf(seed);
-      const fresh = fieldValues(config, params, grid, options.maxUnits);
-      const reused = fieldValues(config, params, grid, options.maxUnits, buffers);
-      expectSameBits(reused, fresh);
+      const numbers = evaluate(columns, params, true);
       const { A1, A2 } = forward(config, params, grid.X);
-      expectSameBits(fresh.output, A2.data);
-      expect(fresh.unitExtent).toBe(maxAbs(A1.data));
-      expect([fresh.units.rows, fresh.units.cols]).toEqual([8, 40 * 40]);
-      expectSameBits(fresh.units.data, A1.data.slice(0, 8 * 1600));
+      expectSameBits(numbers.output, A2.data);
+      expect(numbers.unitExtent).toBe(maxAbs(A1.data));
+      expect([numbers.units.rows, numbers.units.cols]).toEqual([8, 40 * 40]);
+      expectSameBits(numbers.units.data, A1.data.slice(0, 8 * 1600));
+      columns.splits.forEach((Xs, k) => expectSameBits(numbers.splits[k], forward(config, params, Xs).A2));
     }
   });
 
-  it('draws from the values what drawField draws, and the output and thumbnails from rowRgba', () => {
+  it('draws the output and thumbnails from the numbers with rowRgba', () => {
     const params = paramsOf(4);
-    const picture = fieldPicture(fieldValues(config, params, grid, options.maxUnits), grid, options);
-    const direct = drawField(config, params, grid, options, fieldBuffers(config, grid));
-    expect(picture).toEqual(direct);
+    const picture = fieldPicture(createFieldEvaluator()(columnsOf(grid), params, true), grid, options);
     const { A1, A2 } = forward(config, params, grid.X);
     expect(Array.from(picture.output)).toEqual(Array.from(rowRgba(A2, 0, options.scale)));
     expect(picture.units).toHaveLength(8);
@@ -78,6 +82,12 @@ describe('the field worker’s service', () => {
   const setupOf = (setupId: number, c: NetworkConfig = config, units = options.maxUnits): FieldSetup => ({
     type: 'setup', setupId, config: c, X: grid.X, thumbX, units, splits: [train, test], intervalMs: 80, unitsMs: 250,
   });
+  /** What the evaluator must return: forward over the whole grid, the thumbnails picked from it. */
+  const expected = (c: NetworkConfig, params: Params, units: number) => {
+    const { A1, A2 } = forward(c, params, grid.X);
+    const picked = pickColumns(A1, thumbnailColumns(grid.n, thumbnailStep(grid.n)));
+    return { output: A2.data, units: picked.data.slice(0, units * picked.cols), unitExtent: maxAbs(A1.data) };
+  };
   beforeEach(() => { vi.useFakeTimers(); });
   afterEach(() => { vi.useRealTimers(); });
 
@@ -100,7 +110,7 @@ describe('the field worker’s service', () => {
     expect(replies).toHaveLength(1);
     const reply = values(replies[0]);
     expect([reply.setupId, reply.id]).toEqual([1, 0]);
-    expectSameBits({ output: reply.output, units: reply.units, unitExtent: reply.unitExtent }, fieldValues(config, params, grid, options.maxUnits));
+    expectSameBits({ output: reply.output, units: reply.units.data, unitExtent: reply.unitExtent }, expected(config, params, options.maxUnits));
     expectSameBits(reply.splits[0], forward(config, params, train).A2);
     expectSameBits(reply.splits[1], forward(config, params, test).A2);
   });
@@ -142,7 +152,7 @@ describe('the field worker’s service', () => {
     service.receive({ type: 'params', setupId: 2, id: 0, params: p2 });
     vi.advanceTimersByTime(0);
     const reply = values(replies[0]);
-    expectSameBits({ output: reply.output, units: reply.units, unitExtent: reply.unitExtent }, fieldValues(wide, p2, grid, 32));
+    expectSameBits({ output: reply.output, units: reply.units.data, unitExtent: reply.unitExtent }, expected(wide, p2, 32));
     expectSameBits(reply.splits[0], forward(wide, p2, train).A2);
     service.receive({ type: 'params', setupId: 2, id: 1, params: paramsOf(1) });
     vi.advanceTimersByTime(80);

@@ -72,7 +72,7 @@ const WrongRings = memo(function WrongRings({ trainRings, testRings, trainWrong,
 
 export interface BoundaryPlotProps {
   readonly field: Field;
-  /** Output value of the contour line (drawn by drawField), or null for none. */
+  /** Output value of the contour line (drawn by viz/field fieldPicture), or null for none. */
   readonly threshold: number | null;
   readonly train: { X: Matrix; Y: Matrix; wrong: readonly number[] };
   readonly test: { X: Matrix; Y: Matrix; wrong: readonly number[] };

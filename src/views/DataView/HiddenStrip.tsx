@@ -1,6 +1,6 @@
 /**
  * One small heatmap per hidden neuron: A1[i] over the same grid as the boundary, on one
- * shared scale ±max|A1| so the neurons compare (pixels from viz/boundary drawField). Each is a
+ * shared scale ±max|A1| so the neurons compare (pixels from viz/field fieldPicture). Each is a
  * button that focuses its neuron.
  */
 import { memo, useEffect, useRef } from 'react';

@@ -3,12 +3,14 @@
  * or by the field worker): the field's pictures with their cost, and the loss, accuracy and
  * misclassified points of both splits from the network's outputs on them.
  */
-import { accuracy, computeLoss, type Matrix, type NetworkConfig, type Params, type Session } from '../../engine/index';
-import { misclassified } from '../../viz/boundary';
-import type { FieldPicture } from '../../viz/field';
+import { accuracy, computeLoss, pickColumns, type Matrix, type NetworkConfig, type Params, type Session } from '../../engine/index';
+import type { Dataset } from '../../data/datasets';
+import { misclassified, thumbnailColumns, thumbnailStep, type Grid } from '../../viz/boundary';
+import { fieldPicture, type FieldOptions, type FieldPicture } from '../../viz/field';
+import type { FieldColumns, FieldNumbers } from '../../worker/field';
 
 export interface Field extends FieldPicture {
-  /** Wall-clock milliseconds the main thread spent on the picture (drawField, or the pixels of the worker's numbers). */
+  /** Wall-clock milliseconds the main thread spent on the picture (the evaluator's numbers in-thread and their pictures, or only the pictures of the worker's numbers). */
   readonly ms: number;
 }
 
@@ -40,4 +42,20 @@ export function splitMetrics(network: NetworkConfig, A2: Matrix, Y: Matrix): Spl
     accuracy: isClassifier ? accuracy(A2, Y) : null,
     wrong: isClassifier ? misclassified(A2, Y) : [],
   };
+}
+
+/** The columns the data view's numbers come from: the grid, its thumbnails' columns, both splits. */
+export function fieldColumns(network: NetworkConfig, dataset: Dataset, grid: Grid, maxUnits: number): FieldColumns {
+  const thumbX = pickColumns(grid.X, thumbnailColumns(grid.n, thumbnailStep(grid.n)));
+  return { config: network, X: grid.X, thumbX, units: maxUnits, splits: [dataset.train.X, dataset.test.X] };
+}
+
+/** The pictures and both splits' metrics from the evaluator's numbers, with the main thread's time on them. */
+export function planeOf(
+  numbers: FieldNumbers, network: NetworkConfig, dataset: Dataset, grid: Grid, options: FieldOptions, startedAt: number,
+): { field: Field; metrics: Metrics } {
+  const picture = fieldPicture(numbers, grid, options);
+  const [train, test] = numbers.splits;
+  const metrics = { train: splitMetrics(network, train, dataset.train.Y), test: splitMetrics(network, test, dataset.test.Y) };
+  return { field: { ...picture, ms: performance.now() - startedAt }, metrics };
 }

@@ -1,21 +1,23 @@
 /**
- * The network over the input plane: one forward pass with every grid point as a column, and
- * its pictures (viz/boundary drawField), memoised on the params reference (snapshots are
- * never edited, so the same reference means the same picture); and the loss, accuracy and
- * misclassified points of both splits. While fast training runs the pictures come from the
- * field worker instead (useLiveField).
+ * The network over the input plane and over both splits, from the field evaluator (the field
+ * worker's, run here: one forward pass over the grid's, the thumbnails' and the splits'
+ * columns into reused buffers), memoised on the params reference (snapshots are never edited,
+ * so the same reference means the same picture): the pictures (viz/field) and the loss,
+ * accuracy and misclassified points of both splits. While fast training runs the same numbers
+ * come from the field worker instead (useLiveField).
  *
  * Why the adaptive grid: playback may ask for a new picture every frame; when a refresh takes
  * longer than REFRESH_BUDGET_MS the next one uses a coarser grid (GRID_LEVELS), and a fast
- * one moves back up. The time is that of drawField, the work that grows with the grid; the
- * canvases only copy its pixels.
+ * one moves back up. The time is that of the numbers and pictures, the work that grows with
+ * the grid; the canvases only copy its pixels.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { forward, type NetworkConfig, type Params, type Session } from '../../engine/index';
+import type { NetworkConfig, Session } from '../../engine/index';
 import type { Dataset } from '../../data/datasets';
 import { GRID_LEVELS, makeGrid, type Extent } from '../../viz/boundary';
-import { drawField, fieldBuffers, type FieldOptions } from '../../viz/field';
-import { shownParams, splitMetrics, type Field, type Metrics } from './field';
+import type { FieldOptions } from '../../viz/field';
+import { createFieldEvaluator } from '../../worker/field';
+import { fieldColumns, planeOf, shownParams, type Field, type Metrics } from './field';
 import { useLiveField } from './useLiveField';
 
 export type { Field, SplitMetrics } from './field';
@@ -59,18 +61,18 @@ export function usePlane(
   const slowInARow = useRef(0);
   const n = GRID_LEVELS[level];
   const grid = useMemo(() => makeGrid(extent, n), [extent, n]);
-  const live = useLiveField(network, dataset, grid, options);
+  const columns = useMemo(() => fieldColumns(network, dataset, grid, options.maxUnits), [network, dataset, grid, options.maxUnits]);
+  const live = useLiveField(network, dataset, grid, columns, options);
   const params = live ? null : shownParams(session);
-  const buffers = useMemo(() => fieldBuffers(network, grid), [network, grid]);
+  const [evaluate] = useState(createFieldEvaluator);
   const drawn = useMemo(() => {
     if (params === null) return null;
     const startedAt = clock();
-    const picture = drawField(network, params, grid, options, buffers);
-    return { ...picture, ms: clock() - startedAt };
-  }, [network, params, grid, options, buffers]);
-  const metrics = useMetrics(network, params, dataset);
-  // drawn and metrics are null only while live is not
-  const field = live?.field ?? (drawn as Field);
+    return planeOf(evaluate(columns, params, true), network, dataset, grid, options, startedAt);
+  }, [evaluate, columns, params, network, dataset, grid, options]);
+  // drawn is null only while live is not
+  const shown = live ?? { session, ...(drawn as NonNullable<typeof drawn>) };
+  const { field } = shown;
   useEffect(() => {
     const { ms } = field;
     slowInARow.current = ms > REFRESH_BUDGET_MS ? slowInARow.current + 1 : 0;
@@ -83,13 +85,5 @@ export function usePlane(
       setLevel((current) => (current === level ? next : current));
     });
   }, [field, level]);
-  return live ?? { session, field, metrics: metrics as Metrics };
-}
-
-/** Loss, accuracy and misclassified samples of the train and test splits at params, or null for no params. */
-function useMetrics(network: NetworkConfig, params: Params | null, dataset: Dataset): Metrics | null {
-  return useMemo(() => params && {
-    train: splitMetrics(network, forward(network, params, dataset.train.X).A2, dataset.train.Y),
-    test: splitMetrics(network, forward(network, params, dataset.test.X).A2, dataset.test.Y),
-  }, [network, params, dataset]);
+  return shown;
 }

@@ -8,14 +8,15 @@
  * contour and metrics here (~1 ms) and is shown with the session it belongs to, so the label,
  * the metrics and the picture agree.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { pickColumns, type NetworkConfig, type Session } from '../../engine/index';
+import { useEffect, useRef, useState } from 'react';
+import type { NetworkConfig, Session } from '../../engine/index';
 import type { Dataset } from '../../data/datasets';
 import { selectSession, useAppStore, useStoreApi, type AppState } from '../../store/index';
-import { thumbnailColumns, thumbnailStep, type Grid } from '../../viz/boundary';
-import { fieldPicture, type FieldOptions, type FieldPicture } from '../../viz/field';
+import type { Grid } from '../../viz/boundary';
+import type { FieldOptions, FieldPicture } from '../../viz/field';
+import type { FieldColumns } from '../../worker/field';
 import { createFieldClient, type FieldClient } from '../../worker/fieldClient';
-import { shownParams, splitMetrics, type Field, type Metrics } from './field';
+import { planeOf, shownParams, type Field, type Metrics } from './field';
 
 /** Milliseconds between two pictures of the plane while fast training runs (~12 a second). */
 export const TRAINING_REFRESH_MS = 80;
@@ -39,13 +40,14 @@ interface Shown extends LiveField {
 type Units = Pick<FieldPicture, 'units' | 'unitSide' | 'unitExtent'>;
 
 /** While a training job runs: the latest picture the worker has drawn for it, or null (none yet, or not training). */
-export function useLiveField(network: NetworkConfig, dataset: Dataset, grid: Grid, options: FieldOptions): LiveField | null {
+export function useLiveField(
+  network: NetworkConfig, dataset: Dataset, grid: Grid, columns: FieldColumns, options: FieldOptions,
+): LiveField | null {
   const store = useStoreApi();
   const job = useAppStore(selectTrainingFrom);
   const [shown, setShown] = useState<Shown | null>(null);
   const clientRef = useRef<FieldClient | null>(null);
   const setups = useRef(0);
-  const thumbX = useMemo(() => pickColumns(grid.X, thumbnailColumns(grid.n, thumbnailStep(grid.n))), [grid]);
 
   useEffect(() => () => {
     clientRef.current?.close();
@@ -73,16 +75,13 @@ export function useLiveField(network: NetworkConfig, dataset: Dataset, grid: Gri
       const session = sent.get(reply.id);
       for (const id of sent.keys()) if (id <= reply.id) sent.delete(id);
       if (!session) return;
-      const startedAt = performance.now();
-      const picture = fieldPicture(reply, grid, options);
+      const { field, metrics } = planeOf(reply, network, dataset, grid, options, performance.now());
       // Without thumbnails this time, they stay as they were (the same arrays, so they are not redrawn).
-      if (reply.units.rows > 0 || units === null) units = { units: picture.units, unitSide: picture.unitSide, unitExtent: picture.unitExtent };
-      const [train, test] = reply.splits;
-      const metrics = { train: splitMetrics(network, train, dataset.train.Y), test: splitMetrics(network, test, dataset.test.Y) };
-      setShown({ job, session, metrics, field: { ...picture, ...units, ms: performance.now() - startedAt } });
+      if (reply.units.rows > 0 || units === null) units = { units: field.units, unitSide: field.unitSide, unitExtent: field.unitExtent };
+      setShown({ job, session, metrics, field: { ...field, ...units } });
     });
     client.send({
-      type: 'setup', setupId, config: network, X: grid.X, thumbX, units: options.maxUnits, splits: [dataset.train.X, dataset.test.X],
+      type: 'setup', setupId, ...columns,
       intervalMs: TRAINING_REFRESH_MS, unitsMs: TRAINING_UNITS_MS,
     });
     const onChange = (state: AppState) => {
@@ -100,7 +99,7 @@ export function useLiveField(network: NetworkConfig, dataset: Dataset, grid: Gri
       unsubscribe();
       stopListening();
     };
-  }, [job, store, network, dataset, grid, thumbX, options]);
+  }, [job, store, network, dataset, grid, columns, options]);
 
   return shown !== null && job !== null && shown.job === job ? shown : null;
 }
