@@ -40,7 +40,7 @@ export function App() {
       <main>
         <section id="studio" className="studio" aria-label={t('app.studio')}>
           {/* Two independent columns, so a tall equation never leaves a gap beside the diagram.
-              Each panel defers its updates while it is out of view or playing (DeferWhenHidden). */}
+              Every panel but the diagram renders a step after the frame that shows it (DeferWhenHidden). */}
           <div className="studio-column">
             <DeferWhenHidden className="studio-network" leads><NetworkView /></DeferWhenHidden>
             <DeferWhenHidden className="studio-matrices"><MatrixPanel /></DeferWhenHidden>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FocusEvent, type ReactNode } from 'react';
-import { DeferUpdates, selectIsPlaying, useAppStore } from '../store/index';
+import { DeferUpdates } from '../store/index';
 
 /** How much of a panel must be on screen for it to render with the urgent views: about its heading and first line. */
 const IN_VIEW_PX = 96;
@@ -7,24 +7,27 @@ const THRESHOLDS = Array.from({ length: 21 }, (_, k) => k / 20);
 
 interface DeferWhenHiddenProps {
   readonly className: string;
-  /** Follows every phase while playing too (the diagram); the other panels catch up ~10 times a second then. */
+  /**
+   * Renders in the frame that answers a key press (the diagram, what the reader watches). The
+   * other panels render right after that frame, and at most ~10 times a second while playing.
+   */
   readonly leads?: boolean;
   readonly children: ReactNode;
 }
 
 /**
- * Wraps a studio panel. While it is scrolled out of view (or shows no more than a strip of
- * IN_VIEW_PX at an edge of the window), and while playing unless it `leads`, its store updates
- * render after the frame that shows the others (see DeferUpdates): a step paints
- * what the reader is looking at first, and playback keeps its frame rate. A panel holding the
- * keyboard focus is never deferred (a field being typed in must show each keystroke at once),
- * nor is anything without IntersectionObserver.
+ * Wraps a studio panel. Unless it `leads` and is in view (more than a strip of IN_VIEW_PX at an
+ * edge of the window), its store updates render after the frame that shows the others (see
+ * DeferUpdates): a step paints the controls and the diagram first, one frame later the rest,
+ * and playback keeps its frame rate. Why: the browser presents a frame about as late as the work
+ * in it, and the equations, matrices and charts together are more than a frame's worth.
+ * A panel holding the keyboard focus is never deferred (a field being typed in must show each
+ * keystroke at once).
  */
 export function DeferWhenHidden({ className, leads = false, children }: DeferWhenHiddenProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [isHidden, setHidden] = useState(false);
   const [hasFocus, setFocus] = useState(false);
-  const isPlaying = useAppStore(selectIsPlaying);
   const onBlur = (e: FocusEvent<HTMLDivElement>) => {
     if (!e.currentTarget.contains(e.relatedTarget)) setFocus(false);
   };
@@ -40,7 +43,7 @@ export function DeferWhenHidden({ className, leads = false, children }: DeferWhe
   }, []);
   return (
     <div ref={ref} className={className} onFocus={() => setFocus(true)} onBlur={onBlur}>
-      <DeferUpdates when={!hasFocus && (isHidden || (isPlaying && !leads))}>{children}</DeferUpdates>
+      <DeferUpdates when={!hasFocus && (isHidden || !leads)}>{children}</DeferUpdates>
     </div>
   );
 }

@@ -36,6 +36,39 @@ export function useLatestAppStore<T>(selector: (state: AppState) => T): T {
 }
 
 /**
+ * Runs `callback` in a task after the browser has rendered the next frame; returns a cancel.
+ * Why a frame callback, then a task: frame callbacks run just before the frame is rendered and a
+ * task queued from one runs after it, while a task queued now could run first and delay the frame.
+ */
+export function afterNextPaint(callback: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(callback, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+/**
+ * `value` as it was at the last paint while `isLagging`: the new value is rendered, in a
+ * transition, only after the frame that shows everything else. For a picture that fades from
+ * its old state anyway (the diagram's marks), so the frame answering a key press carries less.
+ * The latest value at once while not `isLagging`.
+ */
+export function useAfterPaint<T>(value: T, isLagging: boolean): T {
+  const [shown, setShown] = useState(value);
+  // Not lagging: keep up during render (React's "state from previous renders" pattern), so a lag starting later starts from now.
+  if (!isLagging && !Object.is(shown, value)) setShown(value);
+  useEffect(() => {
+    if (!isLagging || Object.is(shown, value)) return;
+    return afterNextPaint(() => startTransition(() => setShown(value)));
+  }, [value, shown, isLagging]);
+  return isLagging ? shown : value;
+}
+
+/**
  * Deferred views catch up at most this often. Why: while playing, the store changes every frame;
  * views out of sight need not follow each change, and a render per frame would keep the main
  * thread busy with pictures nobody sees. A single step still shows at once.
@@ -44,9 +77,9 @@ export const DEFERRED_INTERVAL_MS = 100;
 
 /**
  * While `when`, the views below take no part in the store's synchronous renders: they show a
- * snapshot of the state that catches up in a transition, in a task after the one that changed
- * the store (at most every DEFERRED_INTERVAL_MS), so React renders them after the frame that
- * shows the others, interruptibly. Every view below reads the same snapshot, so they agree
+ * snapshot of the state that catches up in a transition after the next frame is painted (and
+ * at most every DEFERRED_INTERVAL_MS), so React renders them after the frame that shows the
+ * others, interruptibly. Every view below reads the same snapshot, so they agree
  * with each other in every render (a parent and a child never show two states).
  */
 export function DeferUpdates({ when, children }: { when: boolean; children: ReactNode }) {
@@ -54,20 +87,26 @@ export function DeferUpdates({ when, children }: { when: boolean; children: Reac
   const [snapshot, setSnapshot] = useState<AppState | null>(null);
   useEffect(() => {
     if (!when) return;
-    let timer: ReturnType<typeof setTimeout> | null = null;
+    let cancel: (() => void) | null = null;
     let caughtUpAt = -Infinity;
     const catchUp = () => {
-      timer = null;
+      cancel = null;
       caughtUpAt = performance.now();
       startTransition(() => setSnapshot(store.getState()));
     };
     catchUp(); // anything that changed between the render and this effect
     const unsubscribe = store.subscribe(() => {
-      timer ??= setTimeout(catchUp, Math.max(0, caughtUpAt + DEFERRED_INTERVAL_MS - performance.now()));
+      if (cancel) return;
+      const wait = caughtUpAt + DEFERRED_INTERVAL_MS - performance.now();
+      if (wait <= 0) cancel = afterNextPaint(catchUp);
+      else {
+        const timer = setTimeout(catchUp, wait);
+        cancel = () => clearTimeout(timer);
+      }
     });
     return () => {
       unsubscribe();
-      if (timer !== null) clearTimeout(timer);
+      cancel?.();
       // The next deferral starts from the store as it is then, not from this old snapshot.
       setSnapshot(null);
     };

@@ -99,7 +99,12 @@ describe('DeferWhenHidden', () => {
   beforeEach(() => {
     vi.stubGlobal('IntersectionObserver', class {
       constructor(callback: (entries: { isIntersecting: boolean; intersectionRect: { height: number }; boundingClientRect: { height: number } }[]) => void) {
-        report = (isIntersecting) => callback([{ isIntersecting, intersectionRect: { height: isIntersecting ? 500 : 0 }, boundingClientRect: { height: 500 } }]);
+        const previous = report;
+        // Every panel's observer hears the same report (all panels scroll in or out together).
+        report = (isIntersecting) => {
+          previous?.(isIntersecting);
+          callback([{ isIntersecting, intersectionRect: { height: isIntersecting ? 500 : 0 }, boundingClientRect: { height: 500 } }]);
+        };
       }
       observe() {}
       disconnect() {}
@@ -110,35 +115,38 @@ describe('DeferWhenHidden', () => {
     report = null;
   });
 
-  it('defers while its panel is out of view or playing, and renders with the others once it is in view', async () => {
+  it('renders a panel after the frame unless it leads, and a leading panel with the others only while it is in view', async () => {
     const store = createAppStore();
-    render(<StoreProvider store={store}><DeferWhenHidden className="panel-box"><Phase label="panel" /></DeferWhenHidden></StoreProvider>);
-    const panel = screen.getByLabelText('panel');
-    expect(panel.closest('.panel-box')).not.toBeNull();
+    render(
+      <StoreProvider store={store}>
+        <DeferWhenHidden className="panel-box" leads><Phase label="leading panel" /></DeferWhenHidden>
+        <DeferWhenHidden className="panel-box"><Phase label="other panel" /></DeferWhenHidden>
+      </StoreProvider>,
+    );
+    const leading = screen.getByLabelText('leading panel');
+    const other = screen.getByLabelText('other panel');
+    expect(leading.closest('.panel-box')).not.toBeNull();
 
+    act(() => report?.(true));
+    await catchUp();
+    await act(async () => {
+      stepUrgently(store);
+      expect(leading.textContent).toBe('forward-output');
+      expect(other.textContent).toBe('forward-hidden');
+    });
+    await catchUp();
+    expect(other.textContent).toBe('forward-output');
+
+    // Out of view, the leading panel waits too.
     act(() => report?.(false));
     await catchUp();
     await act(async () => {
       stepUrgently(store);
-      expect(panel.textContent).toBe('forward-hidden');
+      expect(leading.textContent).toBe('forward-output');
     });
     await catchUp();
-    expect(panel.textContent).toBe('forward-output');
-
-    act(() => report?.(true));
-    await act(async () => {
-      stepUrgently(store);
-      expect(panel.textContent).toBe('loss');
-    });
-
-    act(() => store.getState().play());
-    await catchUp();
-    await act(async () => {
-      stepUrgently(store);
-      expect(panel.textContent).toBe('loss');
-    });
-    await catchUp();
-    expect(panel.textContent).toBe('backward-output');
+    expect(leading.textContent).toBe('loss');
+    expect(other.textContent).toBe('loss');
   });
 
   it('is never deferred while it holds the keyboard focus', async () => {
@@ -150,7 +158,6 @@ describe('DeferWhenHidden', () => {
       </StoreProvider>,
     );
     const panel = screen.getByLabelText('focused panel');
-    act(() => store.getState().play());
     act(() => screen.getByLabelText('field').focus());
     await act(async () => {
       stepUrgently(store);

@@ -56,7 +56,9 @@ const CodeBlock = memo(function CodeBlock({ block, isActive }: { block: Block; i
 
 /**
  * Scrolls the listing (never the page) so that its highlighted block is in view: smoothly as
- * the phase moves (the stylesheet's scroll-behavior), at once when the listing appears.
+ * the phase moves (the stylesheet's scroll-behavior) while the listing is on screen, at once
+ * when it appears or is scrolled out of the window (a smooth scroll nobody sees still costs
+ * its frames, and the next step's).
  */
 function revealActive(scroller: HTMLElement, isFirst: boolean) {
   const block = scroller.querySelector<HTMLElement>('.code-block.is-active');
@@ -67,7 +69,9 @@ function revealActive(scroller: HTMLElement, isFirst: boolean) {
   const to = Math.max(0, top - scroller.clientHeight / 4);
   // Why instant on mount: Chromium ends largest-contentful-paint recording at a smooth scroll,
   // even a script's of an inner box, and the page would report no LCP at all.
-  if (isFirst) scroller.scrollTo({ top: to, behavior: 'instant' });
+  const box = scroller.getBoundingClientRect();
+  const isOnScreen = box.bottom > 0 && box.top < window.innerHeight;
+  if (isFirst || !isOnScreen) scroller.scrollTo({ top: to, behavior: 'instant' });
   else scroller.scrollTop = to;
 }
 

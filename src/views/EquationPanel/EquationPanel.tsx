@@ -86,9 +86,9 @@ function FocusSummary({ shown }: { shown: Shown }) {
 
 /**
  * The phase's formulas typeset with KaTeX: first as matrices, then with the focused sample's and
- * neuron's numbers, and in the backward phases the chain rule for the focused weight. While
- * playing, the app defers the panel's updates (DeferWhenHidden), so it catches up ~10 times a
- * second while the controls and the diagram follow every phase.
+ * neuron's numbers, and in the backward phases the chain rule for the focused weight. The app
+ * renders the panel's updates after the frame that shows the controls and the diagram, and ~10
+ * times a second while playing (DeferWhenHidden).
  */
 export function EquationPanel() {
   const t = useT();

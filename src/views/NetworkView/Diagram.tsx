@@ -4,10 +4,12 @@
  */
 import { useCallback, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useT } from '../../i18n/index';
-import { selectFocusEdge, selectFocusNeuron, useAppStore, type AppState } from '../../store/index';
+import { selectFocusEdge, selectFocusNeuron, useAfterPaint, useAppStore, type AppState } from '../../store/index';
 import { formatValue } from '../../viz/color';
 import { arrowPath, columnsHeight, edgePath, layoutNetwork, pointAlong, strokeWidthScale, type LayerSizes, type Point } from '../../viz/network';
 import { LossNote, NeuronValue, type LabelSide } from './labels';
+import { CrossFade } from './CrossFade';
+import { Flow } from './Flow';
 import { Edge, Neuron } from './marks';
 import { edgeKey, neuronKey, type EdgeModel, type NetworkModel, type NeuronModel } from './model';
 import { nextKey, parseKey } from './navigation';
@@ -24,11 +26,12 @@ interface DiagramProps {
   model: NetworkModel;
   sizes: LayerSizes;
   width: number;
-  /** Changes on every new cursor: restarts the flow animation. */
-  cursor: number;
-  /** Whether the flow along the active edges animates (off under reduced motion and fast play). */
-  isAnimated: boolean;
+  /** How long the marks take to cross-fade into a new model (phase or sample); 0 for at once, and no flow. */
+  fadeMs: number;
 }
+
+/** One pass of the flow's band across the active edges. */
+const FLOW_SWEEP_MS = 700;
 
 /** Above this many active edges, only the strongest carry an arrowhead (a wall of arrows reads as noise). */
 const MAX_ARROWS = 12;
@@ -48,7 +51,7 @@ function marginsFor(width: number) {
   return { top: 50, bottom: 12, left: compact ? 60 : 78, right: compact ? 84 : 100 };
 }
 
-export function Diagram({ model, sizes, width, cursor, isAnimated }: DiagramProps) {
+export function Diagram({ model, sizes, width, fadeMs }: DiagramProps) {
   const t = useT();
   const setFocusNeuron = useAppStore(selectSetFocusNeuron);
   const setFocusEdge = useAppStore(selectSetFocusEdge);
@@ -64,7 +67,10 @@ export function Diagram({ model, sizes, width, cursor, isAnimated }: DiagramProp
     return layoutNetwork(sizes, width, columnsHeight(sizes) + margins.top + margins.bottom, margins);
   }, [sizes, width]);
   const { height } = layout;
-  const isBackward = model.direction === 'backward';
+  // The marks fade from their old picture, so they can take the new model a frame after the
+  // text does: the frame that answers a key press then carries no fade and no flow to set up.
+  const marks = useAfterPaint(model, fadeMs > 0);
+  const isBackward = marks.direction === 'backward';
 
   /** Edge paths, drawn in the direction of flow so arrows and dashes follow it. */
   const geometry = useMemo(() => {
@@ -84,10 +90,10 @@ export function Diagram({ model, sizes, width, cursor, isAnimated }: DiagramProp
   const columnStep = layout.layers[1].x - layout.layers[0].x;
   const maxStroke = Math.max(2.5, Math.min(8, layout.layers[1].spacing * 0.22, columnStep * 0.07));
   const widthScales = useMemo(() => {
-    const first = model.edges.find((e) => e.layer === 1);
-    const second = model.edges.find((e) => e.layer === 2);
+    const first = marks.edges.find((e) => e.layer === 1);
+    const second = marks.edges.find((e) => e.layer === 2);
     return [strokeWidthScale(first?.extent ?? 1, [0.75, maxStroke]), strokeWidthScale(second?.extent ?? 1, [0.75, maxStroke])];
-  }, [model, maxStroke]);
+  }, [marks, maxStroke]);
 
   const byKey = useMemo(() => {
     const map = new Map<string, { kind: 'neuron'; model: NeuronModel } | { kind: 'edge'; model: EdgeModel }>();
@@ -150,9 +156,9 @@ export function Diagram({ model, sizes, width, cursor, isAnimated }: DiagramProp
   }
 
   const isTabStop = model.edges.length <= MAX_TABBABLE_EDGES;
-  const hasFlow = model.direction === 'forward' || model.direction === 'backward';
-  const arrows = useMemo(() => arrowKeys(model), [model]);
-  const edgesOf = (layer: 1 | 2) => model.edges.filter((e) => e.layer === layer).map((e) => {
+  const hasFlow = marks.direction === 'forward' || marks.direction === 'backward';
+  const arrows = useMemo(() => arrowKeys(marks), [marks]);
+  const edgesOf = (layer: 1 | 2) => marks.edges.filter((e) => e.layer === layer).map((e) => {
     const g = geometry.get(e.key);
     if (!g) return null;
     const strokeWidth = widthScales[layer - 1](e.shown.value);
@@ -160,10 +166,10 @@ export function Diagram({ model, sizes, width, cursor, isAnimated }: DiagramProp
     const arrow = hasFlow && arrows.has(e.key) ? arrowPath(g.source, g.target, arrowSize) : null;
     return (
       <Edge key={e.key} model={e} d={g.d} strokeWidth={strokeWidth} isSelected={selectedEdge === e.key}
-        isTabStop={isTabStop} arrow={arrow} mark={model.direction === 'update' ? g.mid : null} />
+        isTabStop={isTabStop} arrow={arrow} mark={marks.direction === 'update' ? g.mid : null} />
     );
   });
-  const neuronsOf = (layer: 0 | 1 | 2) => model.neurons[layer].map((n) => {
+  const neuronsOf = (layer: 0 | 1 | 2) => marks.neurons[layer].map((n) => {
     const p = layout.layers[layer].nodes[n.index];
     return <Neuron key={n.key} model={n} x={p.x} y={p.y} r={layout.layers[layer].radius} isSelected={selectedNeuron === n.key} />;
   });
@@ -174,27 +180,36 @@ export function Diagram({ model, sizes, width, cursor, isAnimated }: DiagramProp
   const sides: readonly LabelSide[] = ['left', hiddenSide, 'right'];
   const isNoteBelow = sizes[2] === 1 && (hiddenSide === 'below' || width >= COMPACT_WIDTH || hidden.fontSize === 0);
 
+  // A newer model than the marks show: the running fade and flow end now, the next start with the marks.
+  const isInterrupted = marks !== model;
+  const flowEdges = hasFlow && fadeMs > 0 && !isInterrupted ? marks.edges.filter((e) => e.isActive) : [];
+  const flowEnds = flowEdges.length > 0 ? geometry.get(flowEdges[0].key) : undefined;
+
   return (
     <div className="network-stage-inner" onMouseLeave={() => setHovered(null)}>
-      <svg ref={svgRef} className="network-svg" viewBox={`0 0 ${width} ${height}`} width="100%" role="group"
-        aria-label={t('network.diagram', { inputs: sizes[0], hidden: sizes[1], outputs: sizes[2] })}
-        onKeyDown={onKeyDown} onClick={onClick} onMouseDown={onMouseDown} onFocus={onFocus} onBlur={onBlur} onMouseOver={onMouseOver}>
+      <CrossFade cue={marks} durationMs={fadeMs} isInterrupted={isInterrupted}>
+        <svg ref={svgRef} className="network-svg" viewBox={`0 0 ${width} ${height}`} width="100%" role="group"
+          aria-label={t('network.diagram', { inputs: sizes[0], hidden: sizes[1], outputs: sizes[2] })}
+          onKeyDown={onKeyDown} onClick={onClick} onMouseDown={onMouseDown} onFocus={onFocus} onBlur={onBlur} onMouseOver={onMouseOver}>
+          {neuronsOf(0)}
+          {edgesOf(1)}
+          {neuronsOf(1)}
+          {edgesOf(2)}
+          {neuronsOf(2)}
+        </svg>
+      </CrossFade>
+      {flowEnds && (
+        <Flow paths={flowEdges.map((e) => geometry.get(e.key)?.d ?? '')} from={flowEnds.source.x} to={flowEnds.target.x}
+          width={width} height={height} sweepMs={FLOW_SWEEP_MS} cue={marks} />
+      )}
+      {/* Text over the marks and the flow, outside the cross-fade: numbers change at once, never blend. */}
+      <svg className="network-labels" viewBox={`0 0 ${width} ${height}`}>
         {layout.layers.map((l, k) => (
           <text key={k} className="network-header" x={l.x} y={16} textAnchor="middle" aria-hidden="true">
             {headers[k]}
             <tspan className="network-header-symbol" x={l.x} dy="1.25em">{model.neuronSymbols[k] || '–'}</tspan>
           </text>
         ))}
-        {neuronsOf(0)}
-        {edgesOf(1)}
-        {neuronsOf(1)}
-        {edgesOf(2)}
-        {neuronsOf(2)}
-        {hasFlow && isAnimated && (
-          <g key={cursor} className={`network-flows is-${model.direction}`} aria-hidden="true">
-            {model.edges.filter((e) => e.isActive).map((e) => <path key={e.key} className="network-flow" d={geometry.get(e.key)?.d} />)}
-          </g>
-        )}
         <g className="network-values" aria-hidden="true">
           {([0, 1, 2] as const).map((layer) => layout.layers[layer].fontSize > 0 && model.neurons[layer].map((n) => {
             const p = layout.layers[layer].nodes[n.index];
@@ -212,4 +227,3 @@ export function Diagram({ model, sizes, width, cursor, isAnimated }: DiagramProp
     </div>
   );
 }
-

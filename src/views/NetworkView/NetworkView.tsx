@@ -3,10 +3,10 @@
  * weight (width = |w|, hue = sign); in backward phases the same edges carry the gradients
  * and the flow runs right to left.
  */
-import { useMemo, useRef, type CSSProperties } from 'react';
+import { useMemo, useRef } from 'react';
 import { useT } from '../../i18n/index';
 import {
-  selectFocusSample, selectFrameCursor, selectFrameSession, selectIsPlaying, selectIsTraining, selectSpeed, useAppStore, type AppState,
+  selectFocusSample, selectFrameSession, selectIsPlaying, selectIsTraining, selectSpeed, useAppStore, type AppState,
 } from '../../store/index';
 import { duration } from '../../viz/motion';
 import type { LayerSizes } from '../../viz/network';
@@ -18,7 +18,7 @@ import { useElementWidth } from '../shared/useElementWidth';
 import './NetworkView.css';
 
 const selectSetFocusSample = (s: AppState) => s.setFocusSample;
-/** Playing faster than this (phases per second) shows no flow animation. */
+/** Playing faster than this (phases per second), the diagram changes at once: no fade, no flow. */
 const MAX_ANIMATED_SPEED = 4;
 
 const CAPTION = {
@@ -29,7 +29,6 @@ export function NetworkView() {
   const t = useT();
   // While fast training runs, a new picture at most 10 times a second (selectFrameSession).
   const session = useAppStore(selectFrameSession);
-  const cursor = useAppStore(selectFrameCursor);
   const focusSample = useAppStore(selectFocusSample);
   const setFocusSample = useAppStore(selectSetFocusSample);
   const isPlaying = useAppStore(selectIsPlaying);
@@ -45,15 +44,13 @@ export function NetworkView() {
   const sample = Math.min(focusSample, count - 1);
   const model = useMemo(() => buildModel(session, sample, t), [session, sample, t]);
 
-  // While fast training runs, ten pictures a second are motion enough: transitions restarted
-  // ten times a second (and the flow remounted) would cost every frame its style and paint.
-  const phaseMs = isTraining ? 0 : duration('phase');
-  const transitionMs = isPlaying ? Math.min(phaseMs, 600 / speed) : phaseMs;
-  const isAnimated = phaseMs > 0 && !(isPlaying && speed > MAX_ANIMATED_SPEED);
+  // While fast training runs, ten pictures a second are motion enough; playing fast, the phases themselves.
+  const isAnimated = !isTraining && !(isPlaying && speed > MAX_ANIMATED_SPEED);
+  const fadeMs = isAnimated ? Math.min(duration('phase'), isPlaying ? 600 / speed : Infinity) : 0;
   const indices = session.batch.indices;
 
   return (
-    <section className="panel network" aria-labelledby="network-title" style={{ '--network-t': `${transitionMs}ms` } as CSSProperties}>
+    <section className="panel network" aria-labelledby="network-title">
       <div className="network-head">
         <h2 id="network-title">{t('network.title')}</h2>
         <p className={`network-caption is-${model.direction}`}>
@@ -63,7 +60,7 @@ export function NetworkView() {
       <SamplePicker sample={sample} count={count} trainingIndex={indices ? indices[sample] : null}
         targets={model.targets} onChange={setFocusSample} />
       <div ref={stageRef} className="network-stage">
-        <Diagram model={model} sizes={sizes} width={width} cursor={cursor} isAnimated={isAnimated} />
+        <Diagram model={model} sizes={sizes} width={width} fadeMs={fadeMs} />
       </div>
       <Legend model={model} />
       <p className="network-help">{t('network.help')}</p>
