@@ -69,18 +69,21 @@ export function useAfterPaint<T>(value: T, isLagging: boolean): T {
 }
 
 /**
- * Deferred views catch up at most this often. Why: while playing, the store changes every frame;
- * views out of sight need not follow each change, and a render per frame would keep the main
- * thread busy with pictures nobody sees. A single step still shows at once.
+ * A store change this soon after deferred views caught up is part of a burst (a held key, fast
+ * play): they catch up once the store has been quiet this long. Why: each catch-up is a frame's
+ * worth of work, and a key press arriving during it waits for it; in a burst nobody reads the
+ * panels between presses anyway. A single step still shows right after its frame.
  */
 export const DEFERRED_INTERVAL_MS = 100;
+/** In a burst that never pauses (playing fast), deferred views still catch up this often. */
+export const DEFERRED_MAX_LAG_MS = 250;
 
 /**
  * While `when`, the views below take no part in the store's synchronous renders: they show a
- * snapshot of the state that catches up in a transition after the next frame is painted (and
- * at most every DEFERRED_INTERVAL_MS), so React renders them after the frame that shows the
- * others, interruptibly. Every view below reads the same snapshot, so they agree
- * with each other in every render (a parent and a child never show two states).
+ * snapshot of the state that catches up in a transition after the next frame is painted (in a
+ * burst of changes, after a pause; see DEFERRED_INTERVAL_MS), so React renders them after the
+ * frame that shows the others, interruptibly. Every view below reads the same snapshot, so they
+ * agree with each other in every render (a parent and a child never show two states).
  */
 export function DeferUpdates({ when, children }: { when: boolean; children: ReactNode }) {
   const store = useStoreApi();
@@ -88,23 +91,31 @@ export function DeferUpdates({ when, children }: { when: boolean; children: Reac
   useEffect(() => {
     if (!when) return;
     let cancel: (() => void) | null = null;
+    let isAfterPaint = false;
     let caughtUpAt = -Infinity;
+    let burstStart: number | null = null;
     const catchUp = () => {
       cancel = null;
+      burstStart = null;
       caughtUpAt = performance.now();
       startTransition(() => setSnapshot(store.getState()));
     };
     catchUp(); // anything that changed between the render and this effect
     const unsubscribe = store.subscribe(() => {
-      if (cancel) return;
-      const wait = caughtUpAt + DEFERRED_INTERVAL_MS - performance.now();
-      if (wait <= 0) cancel = afterNextPaint(catchUp);
-      else {
-        const timer = setTimeout(catchUp, wait);
-        cancel = () => clearTimeout(timer);
+      if (cancel && isAfterPaint) return; // already due right after the next frame, with the latest state
+      const now = performance.now();
+      if (!cancel && now - caughtUpAt >= DEFERRED_INTERVAL_MS) {
+        isAfterPaint = true;
+        cancel = afterNextPaint(catchUp);
+        return;
       }
+      cancel?.();
+      burstStart ??= now;
+      const timer = setTimeout(catchUp, Math.max(0, Math.min(DEFERRED_INTERVAL_MS, burstStart + DEFERRED_MAX_LAG_MS - now)));
+      isAfterPaint = false;
+      cancel = () => clearTimeout(timer);
     });
-    return () => {
+  return () => {
       unsubscribe();
       cancel?.();
       // The next deferral starts from the store as it is then, not from this old snapshot.

@@ -172,4 +172,21 @@ describe('NetworkView with motion', () => {
     // The flow runs along the output layer's edges, left to right.
     expect(container.querySelectorAll('.network-flow-dots path')).toHaveLength(4);
   });
+
+  test('steps faster than a fade (a held key) show each phase at once, with no fade or flow', async () => {
+    const store = createAppStore();
+    const { container, getByRole } = render(<StoreProvider store={store}><NetworkView /></StoreProvider>);
+    const output = () => getByRole('button', { name: /^Output neuron 1/ }).getAttribute('aria-label');
+    act(() => store.getState().stepForward());
+    await nextPaint();
+    const fades = () => calls.filter((c) => c.element.classList.contains('network-afterimage')).length;
+    const before = { label: output(), fades: fades() };
+    // Well within the 200 ms fade of the last step: loss, then backward-output.
+    act(() => store.getState().stepForward());
+    act(() => store.getState().stepForward());
+    expect(output()).not.toBe(before.label);
+    await nextPaint();
+    expect(fades()).toBe(before.fades);
+    expect(container.querySelector('.network-flow')).toBeNull();
+  });
 });

@@ -3,7 +3,7 @@
  * weight (width = |w|, hue = sign); in backward phases the same edges carry the gradients
  * and the flow runs right to left.
  */
-import { useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '../../i18n/index';
 import {
   selectFocusSample, selectFrameSession, selectIsPlaying, selectIsTraining, selectSpeed, useAppStore, type AppState,
@@ -25,6 +25,22 @@ const CAPTION = {
   forward: 'network.forward', backward: 'network.backward', loss: 'network.loss', update: 'network.update',
 } as const satisfies Record<Direction, string>;
 
+/**
+ * Whether `value`'s last change came less than `ms` after the one before. Known after the
+ * change's first render (time is read in an effect); a flip renders again before the paint.
+ */
+function useChangedWithin(value: unknown, ms: number): boolean {
+  const [isRapid, setRapid] = useState(false);
+  const lastAt = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const at = performance.now();
+    setRapid(lastAt.current !== null && at - lastAt.current < ms);
+    // The first value is no change.
+    lastAt.current = lastAt.current === null ? -Infinity : at;
+  }, [value, ms]);
+  return isRapid;
+}
+
 export function NetworkView() {
   const t = useT();
   // While fast training runs, a new picture at most 10 times a second (selectFrameSession).
@@ -44,9 +60,12 @@ export function NetworkView() {
   const sample = Math.min(focusSample, count - 1);
   const model = useMemo(() => buildModel(session, sample, t), [session, sample, t]);
 
-  // While fast training runs, ten pictures a second are motion enough; playing fast, the phases themselves.
-  const isAnimated = !isTraining && !(isPlaying && speed > MAX_ANIMATED_SPEED);
-  const fadeMs = isAnimated ? Math.min(duration('phase'), isPlaying ? 600 / speed : Infinity) : 0;
+  // While fast training runs, ten pictures a second are motion enough; playing fast or stepping
+  // faster than a fade (a held key), the phases themselves: motion between them would only queue.
+  const phaseMs = duration('phase');
+  const isRapid = useChangedWithin(session, phaseMs);
+  const isAnimated = !isTraining && !isRapid && !(isPlaying && speed > MAX_ANIMATED_SPEED);
+  const fadeMs = isAnimated ? Math.min(phaseMs, isPlaying ? 600 / speed : Infinity) : 0;
   const indices = session.batch.indices;
 
   return (
