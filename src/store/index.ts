@@ -3,7 +3,7 @@ export * from './store';
 export * from './selectors';
 export * from './hooks';
 export { DEFAULT_CONFIG, MAX_HIDDEN, buildConfig, type Built, type StudioConfig } from './config';
-export { KEYFRAME_INTERVAL, fromPosition, toPosition, currentSession, type Curves, type Timeline, type Position } from './timeline';
+export { KEYFRAME_INTERVAL, SCRATCH_INTERVAL, fromPosition, toPosition, currentSession, type Curves, type Timeline, type Position } from './timeline';
 export type { Race, RaceLane } from './raceSlice';
 export { MAX_RACE_ITERATIONS } from './raceSlice';
 export type { TrainingBackend, TrainingOutcome } from './training';

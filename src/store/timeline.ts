@@ -14,6 +14,11 @@ import {
 
 /** Iterations between stored keyframes: at most this many are retrained to rebuild a phase. */
 export const KEYFRAME_INTERVAL = 100;
+/**
+ * While rebuilding an iteration, the parameters are kept every this many iterations back to its
+ * keyframe (Timeline.scratch), so scrubbing on backwards retrains at most this many per step.
+ */
+export const SCRATCH_INTERVAL = 10;
 /** Bytes of per-phase detail kept before the oldest iterations are dropped. */
 export const DETAIL_BUDGET_BYTES = 16 * 2 ** 20;
 const PHASE_COUNT = PHASES.length;
@@ -54,6 +59,8 @@ export interface Timeline {
   readonly test: DataSplit;
   /** Sorted by iteration; keyframes[0] is iteration 0. */
   readonly keyframes: readonly Keyframe[];
+  /** Starts kept from the last rebuild (sorted, between two keyframes): nearer starts for the next one. */
+  readonly scratch: readonly Keyframe[];
   /** Sessions for positions detailStart … detailStart + detail.length − 1. */
   readonly detail: readonly Session[];
   readonly detailStart: Position;
@@ -72,7 +79,7 @@ export const EMPTY_CURVES: Curves = {
 export function createTimeline(setup: SessionSetup, test: DataSplit, params: Params): Timeline {
   const first = startSession(setup, params);
   return {
-    setup, test, keyframes: [{ iteration: 0, params, optimizerState: first.optimizerState }],
+    setup, test, keyframes: [{ iteration: 0, params, optimizerState: first.optimizerState }], scratch: [],
     detail: [first], detailStart: 0, frontier: 0, cursor: 0, curves: EMPTY_CURVES,
   };
 }
@@ -148,16 +155,28 @@ export function stepBack(t: Timeline): Timeline {
   return t.cursor === 0 ? t : seek(t, t.cursor - 1);
 }
 
-/** The session at any position up to the frontier, recomputed from the nearest keyframe. */
+/** The session at any position up to the frontier, recomputed from the nearest keyframe (or scratch start). */
 export function recompute(t: Timeline, position: Position): Session {
+  return rebuild(t, position).session;
+}
+
+/** recompute, and the starts passed every SCRATCH_INTERVAL iterations on the way (the next scratch). */
+function rebuild(t: Timeline, position: Position): { session: Session; scratch: Keyframe[] } {
   const { iteration, phase } = fromPosition(position);
   let k = t.keyframes.length - 1;
   while (t.keyframes[k].iteration > iteration) k--;
-  const key = t.keyframes[k];
+  const key = t.scratch.reduce((best, s) => (s.iteration <= iteration && s.iteration > best.iteration ? s : best), t.keyframes[k]);
   const trainer = createTrainer(t.setup, key);
-  trainer.run(iteration - key.iteration);
+  // Scratch from an earlier rebuild in the same stretch stays good (the engine is deterministic).
+  const scratch = t.scratch.filter((s) => s.iteration > t.keyframes[k].iteration && s.iteration <= key.iteration);
+  for (let at = key.iteration; at < iteration;) {
+    const n = Math.min(SCRATCH_INTERVAL - (at % SCRATCH_INTERVAL), iteration - at);
+    trainer.run(n);
+    at += n;
+    if (at % SCRATCH_INTERVAL === 0 && at < iteration) scratch.push(trainer.snapshot());
+  }
   const start = trainer.snapshot();
-  return advanceSession(startSession(t.setup, start.params, start.optimizerState, iteration), iteration, phase);
+  return { session: advanceSession(startSession(t.setup, start.params, start.optimizerState, iteration), iteration, phase), scratch };
 }
 
 /** Moves the cursor to `position` (clamped to 0 … frontier), rebuilding that iteration's detail if it was dropped. */
@@ -167,9 +186,10 @@ export function seek(t: Timeline, position: Position): Timeline {
   // Rebuild the whole iteration around the target so stepping within it stays instant.
   const iterationStart = target - (target % PHASE_COUNT);
   const last = Math.min(t.frontier, iterationStart + PHASE_COUNT - 1);
-  const detail: Session[] = [recompute(t, iterationStart)];
+  const { session, scratch } = rebuild(t, iterationStart);
+  const detail: Session[] = [session];
   for (let p = iterationStart + 1; p <= last; p++) detail.push(stepSession(detail[detail.length - 1]));
-  return { ...t, detail, detailStart: iterationStart, cursor: target };
+  return { ...t, scratch, detail, detailStart: iterationStart, cursor: target };
 }
 
 /**

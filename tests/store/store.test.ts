@@ -3,7 +3,7 @@ import {
   PHASES, backward, evaluate, createOptimizer, forward, initialOptimizerState, optimizerStep, startSession, stepSession,
   type Params, type Session,
 } from '../../src/engine/index';
-import { KEYFRAME_INTERVAL, createAppStore, selectSession, type AppStore } from '../../src/store/index';
+import { KEYFRAME_INTERVAL, SCRATCH_INTERVAL, createAppStore, selectSession, type AppStore } from '../../src/store/index';
 import { PRESETS } from '../../src/store/presets';
 import tutorial from '../fixtures/tutorial.json';
 
@@ -100,6 +100,35 @@ describe('the store', () => {
       expect(Array.from(s.grads.dW1!.data)).toEqual(Array.from(g.dW1.data));
       expect(store.getState().timeline.curves.trainLoss[iteration]).toBe(s.loss);
     }
+  });
+
+  it('scrubs back phase by phase across rebuilt iterations with the engine’s exact numbers, retraining from nearby starts', () => {
+    const store = createAppStore();
+    store.getState().train(250);
+    const { setup } = store.getState().timeline;
+    const optimizer = createOptimizer(setup.optimizer);
+    let params = session(createAppStore()).params;
+    const paramsAt: Params[] = [];
+    for (let i = 0; i <= 250; i++) {
+      paramsAt.push(params);
+      params = optimizer.step(params, backward(setup.config, params, setup.data.X, setup.data.Y, forward(setup.config, params, setup.data.X)));
+    }
+    // From iteration 250 back into 226 (through 24 rebuilt iterations), every phase on the way.
+    for (let k = 0; k < 24 * 6 + 1; k++) {
+      store.getState().stepBack();
+      const s = session(store);
+      expectSameBits(s.params, paramsAt[s.iteration]);
+      const { scratch, keyframes } = store.getState().timeline;
+      // The kept starts lie between the iteration's keyframe and the iteration, SCRATCH_INTERVAL apart.
+      const keyframe = keyframes.filter((f) => f.iteration <= s.iteration).at(-1)!.iteration;
+      for (const start of scratch) {
+        expect(start.iteration % SCRATCH_INTERVAL).toBe(0);
+        expect(start.iteration > keyframe && start.iteration <= s.iteration).toBe(true);
+        expectSameBits(start.params, paramsAt[start.iteration]);
+      }
+    }
+    expect(session(store).iteration).toBe(225);
+    expect(store.getState().timeline.scratch.map((f) => f.iteration)).toEqual([210, 220]);
   });
 
   it('records the 2000-iteration NumPy costs on its curves', () => {
