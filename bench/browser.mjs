@@ -220,7 +220,10 @@ function instrument() {
     requestAnimationFrame(() => {
       m.raf = performance.now();
       const ch = new MessageChannel();
-      ch.port1.onmessage = () => { m.painted = performance.now(); };
+      ch.port1.onmessage = () => {
+        m.painted = performance.now();
+        m.onPainted?.();
+      };
       ch.port2.postMessage(null);
     });
   };
@@ -242,15 +245,26 @@ function instrument() {
   document.addEventListener('keydown', (e) => { if (b.armed) mark(e.key, e.timeStamp); }, true);
   window.addEventListener('hashchange', (e) => { if (b.armed) mark('hashchange', e.timeStamp); }, true);
 
-  /** Resolves once mark i has painted, plus one more frame so presses never overlap. */
+  /**
+   * Resolves once mark i has painted, plus one more frame so presses never overlap. Waits on the
+   * mark's own callback: a polling loop would keep the page's main thread busy while it is measured.
+   */
   b.settled = (i, timeoutMs = 10000) => new Promise((res) => {
-    const start = performance.now();
-    const poll = () => {
+    const done = (ok) => requestAnimationFrame(() => res(ok));
+    const started = performance.now();
+    const attach = () => {
       const m = b.marks[i];
-      if ((m && m.painted !== null) || performance.now() - start > timeoutMs) requestAnimationFrame(() => res(!!m?.painted));
-      else setTimeout(poll, 0);
+      if (m?.painted !== null && m?.painted !== undefined) return done(true);
+      if (m) {
+        const timer = setTimeout(() => done(false), timeoutMs);
+        m.onPainted = () => { clearTimeout(timer); done(true); };
+        return;
+      }
+      // The press has not reached the page yet (rare): look again shortly.
+      if (performance.now() - started > timeoutMs) return done(false);
+      setTimeout(attach, 4);
     };
-    poll();
+    attach();
   });
 
   /**
