@@ -1,6 +1,8 @@
 /**
- * The SVG diagram. React renders every element; viz/network computes positions and paths.
- * Events are delegated to the <svg>: each focusable mark carries data-target (its key).
+ * The SVG diagram, in three stacked layers: the marks (neurons and edges, cross-faded between
+ * phases), the flow over them, and the text on top. React renders every element; viz/network
+ * computes positions and paths. Events are delegated to the marks' <svg>: each focusable mark
+ * carries data-target (its key).
  */
 import { useCallback, useId, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import { useT } from '../../i18n/index';
