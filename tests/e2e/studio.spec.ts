@@ -59,6 +59,28 @@ describe.skipIf(!chromiumPath())('the studio in Chromium', () => {
     await expect.poll(() => page.url()).not.toContain('it=');
   });
 
+  it('cross-fades the diagram and sweeps the flow into a new phase, then leaves no picture behind', async () => {
+    await page.waitForTimeout(500); // earlier steps' motion over
+    await page.keyboard.press('ArrowRight');
+    // Right after the answering frame: a still picture of forward-hidden fades over the new marks.
+    await page.waitForFunction(() => document.querySelector('.network-afterimage > svg'), null, { polling: 'raf', timeout: 2000 });
+    const during = await page.evaluate(() => ({
+      running: document.getAnimations().map((a) => ((a.effect as KeyframeEffect | null)?.target as Element | null)?.getAttribute('class') ?? ''),
+      live: document.querySelectorAll('.network-afterimage [tabindex], .network-afterimage [data-target], .network-afterimage [role]').length,
+      marks: document.querySelectorAll('.network-svg [data-target]').length - document.querySelectorAll('.network-afterimage [data-target]').length,
+    }));
+    expect(during.running).toEqual(expect.arrayContaining(['network-afterimage', 'network-flow-band', 'network-flow-dots']));
+    expect(during.live).toBe(0);
+    expect(during.marks).toBe(2 + 4 + 1 + 8 + 4);
+    // The fade ends with its picture gone; the flow's three sweeps end too.
+    await expect.poll(() => page.locator('.network-afterimage > *').count(), { timeout: 2000 }).toBe(0);
+    await expect.poll(() => page.evaluate(() => document.getAnimations().length), { timeout: 5000 }).toBe(0);
+    expect(await page.locator('.network-flow').count()).toBe(1);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(liveText).toBe('Iteration 0, Forward: hidden layer.');
+    expect(errors).toEqual([]);
+  });
+
   it('plays and pauses', async () => {
     await page.getByRole('button', { name: 'Play' }).click();
     await expect.poll(liveText, { timeout: 10_000 }).not.toBe('Iteration 0, Forward: hidden layer.');

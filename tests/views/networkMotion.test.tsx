@@ -188,5 +188,11 @@ describe('NetworkView with motion', () => {
     await nextPaint();
     expect(fades()).toBe(before.fades);
     expect(container.querySelector('.network-flow')).toBeNull();
+    // Once the burst has paused for a fade's length, the next step fades again.
+    await act(() => new Promise((resolve) => setTimeout(resolve, 250)));
+    act(() => store.getState().stepForward());
+    await nextPaint();
+    expect(fades()).toBe(before.fades + 1);
+    expect(container.querySelector('.network-flow')).not.toBeNull();
   });
 });

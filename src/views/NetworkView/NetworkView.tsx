@@ -26,17 +26,22 @@ const CAPTION = {
 } as const satisfies Record<Direction, string>;
 
 /**
- * Whether `value`'s last change came less than `ms` after the one before. Known after the
- * change's first render (time is read in an effect); a flip renders again before the paint.
+ * Whether `value`'s last change came less than `ms` after the one before, and no more than `ms`
+ * ago. Known after the change's first render (time is read in an effect); a flip renders again
+ * before the paint, and `ms` after a burst's last change it is false again.
  */
 function useChangedWithin(value: unknown, ms: number): boolean {
   const [isRapid, setRapid] = useState(false);
   const lastAt = useRef<number | null>(null);
   useLayoutEffect(() => {
     const at = performance.now();
-    setRapid(lastAt.current !== null && at - lastAt.current < ms);
+    const isNowRapid = lastAt.current !== null && at - lastAt.current < ms;
+    setRapid(isNowRapid);
     // The first value is no change.
     lastAt.current = lastAt.current === null ? -Infinity : at;
+    if (!isNowRapid) return;
+    const calm = setTimeout(() => setRapid(false), ms);
+    return () => clearTimeout(calm);
   }, [value, ms]);
   return isRapid;
 }
