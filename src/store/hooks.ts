@@ -90,34 +90,32 @@ export function DeferUpdates({ when, children }: { when: boolean; children: Reac
   const [snapshot, setSnapshot] = useState<AppState | null>(null);
   useEffect(() => {
     if (!when) return;
-    let cancel: (() => void) | null = null;
-    let isAfterPaint = false;
+    // The catch-up due, if any: right after the next paint, or on a burst's timer.
+    let pending: { readonly cancel: () => void; readonly isAfterPaint: boolean } | null = null;
     let caughtUpAt = -Infinity;
     let burstStart: number | null = null;
     const catchUp = () => {
-      cancel = null;
+      pending = null;
       burstStart = null;
       caughtUpAt = performance.now();
       startTransition(() => setSnapshot(store.getState()));
     };
     catchUp(); // anything that changed between the render and this effect
     const unsubscribe = store.subscribe(() => {
-      if (cancel && isAfterPaint) return; // already due right after the next frame, with the latest state
+      if (pending?.isAfterPaint) return; // due right after the next frame, with the latest state
       const now = performance.now();
-      if (!cancel && now - caughtUpAt >= DEFERRED_INTERVAL_MS) {
-        isAfterPaint = true;
-        cancel = afterNextPaint(catchUp);
+      if (!pending && now - caughtUpAt >= DEFERRED_INTERVAL_MS) {
+        pending = { cancel: afterNextPaint(catchUp), isAfterPaint: true };
         return;
       }
-      cancel?.();
+      pending?.cancel();
       burstStart ??= now;
       const timer = setTimeout(catchUp, Math.max(0, Math.min(DEFERRED_INTERVAL_MS, burstStart + DEFERRED_MAX_LAG_MS - now)));
-      isAfterPaint = false;
-      cancel = () => clearTimeout(timer);
+      pending = { cancel: () => clearTimeout(timer), isAfterPaint: false };
     });
-  return () => {
+    return () => {
       unsubscribe();
-      cancel?.();
+      pending?.cancel();
       // The next deferral starts from the store as it is then, not from this old snapshot.
       setSnapshot(null);
     };

@@ -34,7 +34,7 @@ export const selectIsTraining = (s: AppState): boolean => s.training !== null;
 /** Milliseconds between two sessions the live diagram shows while fast training runs (10 a second). */
 export const TRAINING_FRAME_MS = 100;
 
-interface HeldFrame { readonly timeline: AppState['timeline']; readonly session: Session; readonly cursor: number; readonly at: number }
+interface HeldFrame { readonly timeline: AppState['timeline']; readonly session: Session; readonly at: number }
 /** The frame each training job (keyed by the session it started from) shows now. */
 const heldFrames = new WeakMap<Session, HeldFrame>();
 
@@ -47,7 +47,7 @@ function trainingFrame(s: AppState): HeldFrame | null {
   const now = performance.now();
   const next: HeldFrame = held && now - held.at < TRAINING_FRAME_MS
     ? { ...held, timeline: s.timeline }
-    : { timeline: s.timeline, session: currentSession(s.timeline), cursor: s.timeline.cursor, at: now };
+    : { timeline: s.timeline, session: currentSession(s.timeline), at: now };
   heldFrames.set(key, next);
   return next;
 }
@@ -59,5 +59,3 @@ function trainingFrame(s: AppState): HeldFrame | null {
  * report's interval of the end the last one shows, and when training ends the cursor's.
  */
 export const selectFrameSession = (s: AppState): Session => trainingFrame(s)?.session ?? currentSession(s.timeline);
-/** The cursor of selectFrameSession's session. */
-export const selectFrameCursor = (s: AppState): number => trainingFrame(s)?.cursor ?? s.timeline.cursor;

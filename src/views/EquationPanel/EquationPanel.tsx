@@ -87,7 +87,7 @@ function FocusSummary({ shown }: { shown: Shown }) {
 /**
  * The phase's formulas typeset with KaTeX: first as matrices, then with the focused sample's and
  * neuron's numbers, and in the backward phases the chain rule for the focused weight. The app
- * renders the panel's updates after the frame that shows the controls and the diagram, and ~10
+ * renders the panel's updates after the frame that shows the controls and the diagram, and a few
  * times a second while playing (DeferWhenHidden).
  */
 export function EquationPanel() {
