@@ -65,8 +65,10 @@ export class CrossFade extends Component<CrossFadeProps> {
     this.stop();
   }
 
+  /** Ends a running fade and takes its picture away (no fade, nothing to do: interrupted renders come per press). */
   private stop() {
-    this.fade?.cancel();
+    if (!this.fade) return;
+    this.fade.cancel();
     this.fade = null;
     this.afterimage.current?.replaceChildren();
   }
