@@ -1,7 +1,6 @@
 /**
- * Pure helpers for matrix heatmaps: the RGBA image of a matrix in the shared palette, hit
- * testing, and keyboard moves of a cell cursor. No DOM: the views put the pixels into a
- * ref'd <canvas> (STYLE.md §6).
+ * Pure helpers for matrix heatmaps: the image of a matrix in the shared palette, hit
+ * testing, and keyboard moves of a cell cursor. No DOM: the view shows the image in an <img>.
  */
 import type { Matrix } from '../engine/index';
 import { LUT_STEPS, PALETTE_LUT, maxAbs } from './color';
@@ -22,7 +21,7 @@ export function isSmallMatrix(m: Matrix): boolean {
   return m.rows * m.cols <= SMALL_MATRIX_CELLS && m.rows <= SMALL_MATRIX_SIDE && m.cols <= SMALL_MATRIX_SIDE;
 }
 
-/** Columns up to which a canvas heatmap keeps a fixed width per column instead of filling the row. */
+/** Columns up to which an image heatmap keeps a fixed width per column instead of filling the row. */
 export const NARROW_MATRIX_COLS = 12;
 
 /** The shape as the learner reads it: `4×300`. */
@@ -43,27 +42,45 @@ export function lutIndex(value: number, extent: number): number {
 
 // Why a WeakMap: engine matrices are never mutated, so the same Matrix object always has
 // the same picture; stepping back and forth redraws from here without recolouring.
-const IMAGES = new WeakMap<Matrix, Uint8ClampedArray>();
+const IMAGES = new WeakMap<Matrix, Uint8Array<ArrayBuffer>>();
+
+const BMP_HEADER_BYTES = 14 + 40;
 
 /**
- * The matrix as cols × rows RGBA pixels (row-major, as ImageData wants), coloured with
+ * The matrix as a 24-bit BMP file, cols × rows pixels, top row first, coloured with
  * signedColor(v, maxAbs(m.data)); non-finite entries are black. Memoised per matrix.
+ *
+ * Why a BMP: an <img> of it is painted with the page, where a <canvas> would be a composited
+ * layer of its own in Chromium, and every layer costs the frame that answers a step (see
+ * Heatmap). BMP needs no compression, so building one is a copy.
  */
-export function heatmapRgba(m: Matrix): Uint8ClampedArray {
+export function heatmapBmp(m: Matrix): Uint8Array<ArrayBuffer> {
   const hit = IMAGES.get(m);
   if (hit) return hit;
+  const { rows, cols } = m;
+  const stride = (3 * cols + 3) & ~3;
+  const out = new Uint8Array(BMP_HEADER_BYTES + stride * rows);
+  const header = new DataView(out.buffer);
+  header.setUint16(0, 0x4d42, true); // "BM"
+  header.setUint32(2, out.length, true);
+  header.setUint32(10, BMP_HEADER_BYTES, true);
+  header.setUint32(14, 40, true); // BITMAPINFOHEADER
+  header.setInt32(18, cols, true);
+  header.setInt32(22, -rows, true); // negative: rows run top-down
+  header.setUint16(26, 1, true); // planes
+  header.setUint16(28, 24, true); // bits per pixel, no compression
+  header.setUint32(34, stride * rows, true);
   const extent = maxAbs(m.data);
-  const n = m.rows * m.cols;
-  const out = new Uint8ClampedArray(n * 4);
-  for (let k = 0; k < n; k++) {
-    const v = m.data[k];
-    const o = 4 * k;
-    out[o + 3] = 255;
-    if (!Number.isFinite(v)) continue;
-    const l = 3 * lutIndex(v, extent);
-    out[o] = PALETTE_LUT[l];
-    out[o + 1] = PALETTE_LUT[l + 1];
-    out[o + 2] = PALETTE_LUT[l + 2];
+  for (let row = 0; row < rows; row++) {
+    for (let col = 0; col < cols; col++) {
+      const v = m.data[row * cols + col];
+      if (!Number.isFinite(v)) continue;
+      const l = 3 * lutIndex(v, extent);
+      const o = BMP_HEADER_BYTES + row * stride + 3 * col;
+      out[o] = PALETTE_LUT[l + 2];
+      out[o + 1] = PALETTE_LUT[l + 1];
+      out[o + 2] = PALETTE_LUT[l];
+    }
   }
   IMAGES.set(m, out);
   return out;
@@ -103,7 +120,7 @@ export function moveCell(cell: Cell, key: string, rows: number, cols: number): C
   return next ? clampCell(next, rows, cols) : null;
 }
 
-/** Pixel height of one row of a canvas heatmap: tall for a few rows, at least 5 px for 32. */
+/** Pixel height of one row of an image heatmap: tall for a few rows, at least 5 px for 32. */
 export function rowHeight(rows: number): number {
   return Math.max(5, Math.min(18, Math.round(160 / rows)));
 }

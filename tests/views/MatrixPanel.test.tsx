@@ -1,17 +1,15 @@
 // @vitest-environment jsdom
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { rgb } from 'd3';
 import { act, fireEvent, screen } from '@testing-library/react';
 import { MatrixPanel } from '../../src/views/MatrixPanel';
 import { lossRow } from '../../src/views/MatrixPanel/equations';
 import { PHASES, get, type PhaseId } from '../../src/engine/index';
-import { formatValue } from '../../src/viz/color';
+import { formatValue, maxAbs, signedColor } from '../../src/viz/color';
 import { selectSession, type AppStore } from '../../src/store/index';
 import { renderWithStore } from './render';
+import { readBmp } from '../viz/bmp';
 
-// jsdom has no canvas: the heatmaps draw nothing there, and everything else still works.
-beforeAll(() => {
-  vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(null);
-});
 
 const heatmap = (name: string) => screen.getAllByRole('application', { name })[0];
 const readout = () => screen.getByRole('status').textContent ?? '';
@@ -136,6 +134,35 @@ describe('MatrixPanel', () => {
     const expected = get(u.params.W1, 2, 0) - 0.1 * get(u.grads.dW1!, 2, 0);
     expect(readout()).toMatch(/^W1 \(new\)\[2\]\[0\] = /);
     expect(Math.abs(readValue() - expected)).toBeLessThanOrEqual(1e-15 * Math.max(1, Math.abs(expected)));
+  });
+
+  it('shows Z1 as a picture of the engine values, and frees an old picture once the next has loaded', async () => {
+    const blobs = new Map<string, Blob>();
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      const url = `blob:test/${blobs.size}`;
+      blobs.set(url, blob as Blob);
+      return url;
+    });
+    const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    const { store, unmount } = renderWithStore(<MatrixPanel />);
+    const Z1 = selectSession(store.getState()).cache.Z1!;
+    const image = heatmap('Z1: 4×300').querySelector('img')!;
+    const first = image.getAttribute('src')!;
+    const bmp = readBmp(new Uint8Array(await blobs.get(first)!.arrayBuffer()));
+    expect([bmp.width, bmp.rows]).toEqual([300, 4]);
+    const want = rgb(signedColor(get(Z1, 2, 17), maxAbs(Z1.data)));
+    const got = bmp.pixel(2, 17);
+    for (const [k, channel] of [want.r, want.g, want.b].entries()) expect(Math.abs(got[k] - channel)).toBeLessThanOrEqual(1);
+
+    act(() => store.getState().stepForward());
+    expect(image.isConnected && image.getAttribute('src')).not.toBe(first);
+    expect(revoke).not.toHaveBeenCalledWith(first);
+    fireEvent.load(image);
+    expect(revoke).toHaveBeenCalledWith(first);
+    const shown = [...document.querySelectorAll('.hm-bitmap')].map((el) => el.getAttribute('src'));
+    unmount();
+    for (const url of shown) expect(revoke).toHaveBeenCalledWith(url);
+    vi.restoreAllMocks();
   });
 
   it('a new phase clears the readout', () => {

@@ -3,47 +3,57 @@ import { rgb } from 'd3';
 import { fromRows } from '../../src/engine/index';
 import { LUT_STEPS, signedColor } from '../../src/viz/color';
 import {
-  cellAt, clampCell, heatmapRgba, isSmallMatrix, lutIndex, moveCell, rowHeight, shapeLabel, valueAt,
+  cellAt, clampCell, heatmapBmp, isSmallMatrix, lutIndex, moveCell, rowHeight, shapeLabel, valueAt,
 } from '../../src/viz/heatmap';
+import { readBmp } from './bmp';
 
-const pixel = (data: Uint8ClampedArray, k: number) => [data[4 * k], data[4 * k + 1], data[4 * k + 2], data[4 * k + 3]];
 const rgbOf = (css: string) => {
   const c = rgb(css);
   return [c.r, c.g, c.b];
 };
 
-describe('heatmapRgba', () => {
+describe('heatmapBmp', () => {
   const m = { rows: 2, cols: 3, data: Float64Array.from([-2, 0, 1, 2, Number.NaN, -1]) };
 
-  it('colours each entry with signedColor(v, max|m|), row-major, opaque', () => {
-    const data = heatmapRgba(m);
-    expect(data.length).toBe(2 * 3 * 4);
-    expect(pixel(data, 0)).toEqual([...rgbOf(signedColor(-2, 2)), 255]);
-    expect(pixel(data, 1)).toEqual([...rgbOf(signedColor(0, 2)), 255]);
-    expect(pixel(data, 3)).toEqual([...rgbOf(signedColor(2, 2)), 255]);
+  it('is an uncompressed 24-bit BMP of cols × rows pixels, top row first', () => {
+    const file = heatmapBmp(m);
+    const bmp = readBmp(file);
+    expect(bmp).toMatchObject({ magic: 'BM', size: file.length, width: 3, rows: 2, topDown: true, infoSize: 40, planes: 1, bits: 24, compression: 0 });
+    // 3 pixels × 3 bytes = 9, padded to 12 per row.
+    expect(file.length).toBe(bmp.offset + 2 * 12);
+    expect([...file.subarray(bmp.offset + 9, bmp.offset + 12)]).toEqual([0, 0, 0]);
+  });
+
+  it('colours each entry with signedColor(v, max|m|), row by row', () => {
+    const bmp = readBmp(heatmapBmp(m));
+    expect(bmp.pixel(0, 0)).toEqual(rgbOf(signedColor(-2, 2)));
+    expect(bmp.pixel(0, 1)).toEqual(rgbOf(signedColor(0, 2)));
+    expect(bmp.pixel(1, 0)).toEqual(rgbOf(signedColor(2, 2)));
   });
 
   it('matches signedColor within one lookup step for any value', () => {
-    const data = heatmapRgba(m);
-    const [r, g, b] = pixel(data, 2);
-    const [er, eg, eb] = rgbOf(signedColor(1, 2));
-    for (const [got, want] of [[r, er], [g, eg], [b, eb]]) expect(Math.abs(got - want)).toBeLessThanOrEqual(1);
+    const bmp = readBmp(heatmapBmp(m));
+    const got = bmp.pixel(0, 2);
+    const want = rgbOf(signedColor(1, 2));
+    for (let k = 0; k < 3; k++) expect(Math.abs(got[k] - want[k])).toBeLessThanOrEqual(1);
+    expect(bmp.pixel(1, 2)).not.toEqual(bmp.pixel(0, 2));
   });
 
   it('draws a non-finite entry black', () => {
-    expect(pixel(heatmapRgba(m), 4)).toEqual([0, 0, 0, 255]);
+    expect(readBmp(heatmapBmp(m)).pixel(1, 1)).toEqual([0, 0, 0]);
+  });
+
+  it('needs no padding when a row is a multiple of 4 bytes', () => {
+    const four = fromRows([[1, -1, 0.5, 0], [0, 0, 0, 1]]);
+    const bmp = readBmp(heatmapBmp(four));
+    expect(bmp.stride).toBe(12);
+    expect(heatmapBmp(four).length).toBe(bmp.offset + 24);
+    expect(bmp.pixel(1, 3)).toEqual(rgbOf(signedColor(1, 1)));
   });
 
   it('is memoised per matrix object', () => {
-    expect(heatmapRgba(m)).toBe(heatmapRgba(m));
-    expect(heatmapRgba(fromRows([[-2, 0, 1], [2, 0, -1]]))).not.toBe(heatmapRgba(m));
-  });
-
-  it('draws a 32×4000 matrix quickly', () => {
-    const big = { rows: 32, cols: 4000, data: Float64Array.from({ length: 128000 }, (_, k) => Math.sin(k)) };
-    const start = performance.now();
-    heatmapRgba(big);
-    expect(performance.now() - start).toBeLessThan(100);
+    expect(heatmapBmp(m)).toBe(heatmapBmp(m));
+    expect(heatmapBmp(fromRows([[-2, 0, 1], [2, 0, -1]]))).not.toBe(heatmapBmp(m));
   });
 });
 
