@@ -3,8 +3,9 @@
  * image with one pixel per entry, scaled. Why an <img> and not STYLE.md §6's ref'd <canvas>:
  * Chromium gives every 2D canvas a composited layer, and the sticky controls bar above them
  * then needs layers of its own. Every layer costs the frame that answers a step: in Chromium,
- * with images instead of canvases, the steps presented later than 16 ms went from 52 % to 41 %. Hover, arrow keys or a click
- * read out an entry at full precision; a click or Enter on a sample column focuses that sample.
+ * with images instead of canvases, the steps presented later than 16 ms went from 52 % to 41 %.
+ * Hover, arrow keys or a click read out an entry at full precision; a click or Enter on a
+ * sample column focuses that sample.
  */
 import { memo, useEffect, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Matrix } from '../../engine/index';
