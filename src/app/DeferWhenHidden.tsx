@@ -9,7 +9,7 @@ interface DeferWhenHiddenProps {
   readonly className: string;
   /**
    * Renders in the frame that answers a key press (the diagram, what the reader watches). The
-   * other panels render right after that frame, and a few times a second while playing (DEFERRED_MAX_LAG_MS).
+   * other panels render right after that frame, and a few times a second while playing (catchUpPlan).
    */
   readonly leads?: boolean;
   readonly children: ReactNode;

@@ -69,19 +69,31 @@ export function useAfterPaint<T>(value: T, isLagging: boolean): T {
 }
 
 /**
- * A store change this soon after deferred views caught up is part of a burst (a held key, fast
- * play): they catch up once the store has been quiet this long. Why: each catch-up is a frame's
- * worth of work, and a key press arriving during it waits for it; in a burst nobody reads the
- * panels between presses anyway. A single step still shows right after its frame.
+ * Store changes closer together than this are a burst (a held key, fast play): deferred views
+ * then catch up less often, as each catch-up is a frame's worth of work that a key press
+ * arriving during it waits for, and nobody reads the panels between such presses anyway.
+ * Slower changes (a presenter's steps, quick taps) each catch up right after their frame.
  */
-export const DEFERRED_INTERVAL_MS = 100;
+export const BURST_GAP_MS = 80;
 /** In a burst that never pauses (playing fast), deferred views still catch up this often. */
 export const DEFERRED_MAX_LAG_MS = 250;
 
 /**
+ * When deferred views catch up with a store change at `now`: right after the frame that shows
+ * it, or, inside a burst, once the store has been quiet for BURST_GAP_MS (the burst is over).
+ * Why never on a timer of its own while changes keep coming: a catch-up right after a change's
+ * frame has the whole gap to the next change; one on a timer lands wherever it falls, and at
+ * some steady pace it lands on every next key press.
+ */
+export function catchUpPlan(now: number, previousChangeAt: number, caughtUpAt: number): 'after-paint' | 'when-quiet' {
+  const isBurst = now - previousChangeAt < BURST_GAP_MS;
+  return !isBurst || now - caughtUpAt >= DEFERRED_MAX_LAG_MS ? 'after-paint' : 'when-quiet';
+}
+
+/**
  * While `when`, the views below take no part in the store's synchronous renders: they show a
  * snapshot of the state that catches up in a transition after the next frame is painted (in a
- * burst of changes, after a pause; see DEFERRED_INTERVAL_MS), so React renders them after the
+ * burst of changes, less often; see catchUpPlan), so React renders them after the
  * frame that shows the others, interruptibly. Every view below reads the same snapshot, so they
  * agree with each other in every render (a parent and a child never show two states).
  */
@@ -90,28 +102,28 @@ export function DeferUpdates({ when, children }: { when: boolean; children: Reac
   const [snapshot, setSnapshot] = useState<AppState | null>(null);
   useEffect(() => {
     if (!when) return;
-    // The catch-up due, if any: right after the next paint, or on a burst's timer.
+    // The catch-up due, if any: right after the next paint, or when a burst has ended.
     let pending: { readonly cancel: () => void; readonly isAfterPaint: boolean } | null = null;
     let caughtUpAt = -Infinity;
-    let burstStart: number | null = null;
+    let changedAt = -Infinity;
     const catchUp = () => {
       pending = null;
-      burstStart = null;
       caughtUpAt = performance.now();
       startTransition(() => setSnapshot(store.getState()));
     };
     catchUp(); // anything that changed between the render and this effect
     const unsubscribe = store.subscribe(() => {
-      if (pending?.isAfterPaint) return; // due right after the next frame, with the latest state
       const now = performance.now();
-      if (!pending && now - caughtUpAt >= DEFERRED_INTERVAL_MS) {
-        pending = { cancel: afterNextPaint(catchUp), isAfterPaint: true };
-        return;
-      }
+      const plan = catchUpPlan(now, changedAt, caughtUpAt);
+      changedAt = now;
+      if (pending?.isAfterPaint) return; // due right after the next frame, with the latest state
       pending?.cancel();
-      burstStart ??= now;
-      const timer = setTimeout(catchUp, Math.max(0, Math.min(DEFERRED_INTERVAL_MS, burstStart + DEFERRED_MAX_LAG_MS - now)));
-      pending = { cancel: () => clearTimeout(timer), isAfterPaint: false };
+      if (plan === 'after-paint') {
+        pending = { cancel: afterNextPaint(catchUp), isAfterPaint: true };
+      } else {
+        const timer = setTimeout(catchUp, BURST_GAP_MS);
+        pending = { cancel: () => clearTimeout(timer), isAfterPaint: false };
+      }
     });
     return () => {
       unsubscribe();

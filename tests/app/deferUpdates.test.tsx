@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeferWhenHidden } from '../../src/app/DeferWhenHidden';
 import { StoreProvider } from '../../src/app/StoreProvider';
 import {
-  DEFERRED_INTERVAL_MS, DeferUpdates, createAppStore, selectIteration, selectPhase, useAppStore, type AppState,
+  BURST_GAP_MS, DEFERRED_MAX_LAG_MS, DeferUpdates, catchUpPlan, createAppStore, selectIteration, selectPhase, useAppStore, type AppState,
 } from '../../src/store/index';
 
 const selectStepForward = (s: AppState) => s.stepForward;
@@ -20,7 +20,7 @@ function Phase({ label }: { label: string }) {
 }
 
 /** Lets the deferred views' catch-up timer run, and React render what it queues. */
-const catchUp = () => act(() => new Promise((resolve) => setTimeout(resolve, DEFERRED_INTERVAL_MS + 30)));
+const catchUp = () => act(() => new Promise((resolve) => setTimeout(resolve, BURST_GAP_MS + 30)));
 
 /** Steps the store inside flushSync: what React renders synchronously is there when it returns. */
 function stepUrgently(store: ReturnType<typeof createAppStore>) {
@@ -39,6 +39,48 @@ async function renderPair(prefix = '') {
   await catchUp();
   return store;
 }
+
+describe('catchUpPlan', () => {
+  /** The plans for changes at these times, the views catching up whenever a plan says so and it comes due. */
+  function plans(times: number[]) {
+    let changedAt = -Infinity;
+    let caughtUpAt = -Infinity;
+    let quietAt: number | null = null;
+    return times.map((now) => {
+      if (quietAt !== null && quietAt <= now) caughtUpAt = quietAt;
+      const plan = catchUpPlan(now, changedAt, caughtUpAt);
+      changedAt = now;
+      quietAt = plan === 'when-quiet' ? now + BURST_GAP_MS : null;
+      if (plan === 'after-paint') caughtUpAt = now + 17;
+      return plan;
+    });
+  }
+
+  it('catches up right after the frame of each change that comes at a tapping pace or slower', () => {
+    const every = (gap: number) => Array.from({ length: 12 }, (_, k) => k * gap);
+    for (const gap of [BURST_GAP_MS, 100, 120, 250, 1000]) {
+      expect(plans(every(gap)), `every ${gap} ms`).toEqual(Array(12).fill('after-paint'));
+    }
+  });
+
+  it('in a burst, catches up after the frame of a change every DEFERRED_MAX_LAG_MS, and waits for quiet in between', () => {
+    const held = Array.from({ length: 30 }, (_, k) => k * 33);
+    const got = plans(held);
+    expect(got[0]).toBe('after-paint');
+    const afterPaint = got.flatMap((plan, k) => (plan === 'after-paint' ? [held[k]] : []));
+    for (let k = 1; k < afterPaint.length; k++) {
+      expect(afterPaint[k] - afterPaint[k - 1]).toBeGreaterThanOrEqual(DEFERRED_MAX_LAG_MS);
+      expect(afterPaint[k] - afterPaint[k - 1]).toBeLessThan(DEFERRED_MAX_LAG_MS + 33 + 17);
+    }
+    expect(got.filter((plan) => plan === 'when-quiet').length).toBeGreaterThan(20);
+  });
+
+  it('treats the first change after a pause as no burst', () => {
+    expect(catchUpPlan(1000, 1000 - BURST_GAP_MS, 990)).toBe('after-paint');
+    expect(catchUpPlan(1000, 1000 - BURST_GAP_MS + 1, 990)).toBe('when-quiet');
+    expect(catchUpPlan(1000, 990, 1000 - DEFERRED_MAX_LAG_MS)).toBe('after-paint');
+  });
+});
 
 describe('DeferUpdates', () => {
   it('leaves a deferred view as it was in the synchronous render, and brings it up to date right after', async () => {
