@@ -15,8 +15,9 @@
  * last one painted, at a random moment within the next frame); all count against the ≤ 16 ms
  * target. Why the random moment: "painted" is seen in a frame callback, so a press sent at once
  * would always reach the page just after a frame began, the worst moment for a key to arrive
- * (it waits a whole frame for the next one to begin), which no keyboard or hand keeps doing. The controls and the diagram answer a press in its first frame,
- * the other panels right after it: a row reports key → every panel updated as well.
+ * (it waits a whole frame for the next one to begin), which no keyboard or hand keeps doing.
+ * The controls and the diagram answer a press in its first frame, the other panels right after
+ * it: a row reports key → every panel updated as well.
  *
  * The lab's rows: training 2-32-1 × 1000 at the top of the page and with the data view on screen
  * (iterations/s, fps, long tasks, and how often the decision boundary's canvas is redrawn), and a
@@ -425,8 +426,8 @@ async function blur(page) {
 /**
  * Presses `key` up to n times, one at a time, each after the previous one painted: with
  * `paceMs`, no sooner than paceMs after it; without, at a random moment of the next frame (see
- * the header). Stops early after `budgetMs` (so a slow app
- * still finishes the run); returns the marks.
+ * the header). Stops early after `budgetMs` (so a slow app still finishes the run); returns
+ * the marks.
  */
 async function pressMany(page, key, n, budgetMs, paceMs = 0) {
   const first = await page.evaluate(() => { window.__bench.armed = true; return window.__bench.marks.length; });
@@ -440,6 +441,11 @@ async function pressMany(page, key, n, budgetMs, paceMs = 0) {
     const wait = paceMs > 0 ? pressedAt + paceMs - Date.now() : frameJitter();
     if (wait > 0) await sleep(wait);
   }
+  return collectMarks(page, first, count);
+}
+
+/** Disarms the page's marking and returns `count` marks from `first`, once their Event Timing entries are in. */
+async function collectMarks(page, first, count) {
   await sleep(300); // Event Timing entries arrive after presentation.
   return page.evaluate(({ from, count }) => {
     const b = window.__bench;
@@ -491,12 +497,7 @@ async function pressEvery(page, key, n, intervalMs) {
     await page.keyboard.press(key);
   }
   await page.evaluate((k) => window.__bench.settled(k), first + n - 1);
-  await sleep(300); // Event Timing entries arrive after presentation.
-  return page.evaluate(({ from, count }) => {
-    const b = window.__bench;
-    b.armed = false;
-    return { marks: b.marks.slice(from, from + count), events: b.events, longtasks: b.longtasks, support: b.support };
-  }, { from: first, count: n });
+  return collectMarks(page, first, n);
 }
 
 /**
