@@ -99,7 +99,7 @@ export const Heatmap = memo(function Heatmap({ label, matrix, focusColumn, onPic
       image.addEventListener('load', revoke, { signal: loaded.signal });
       image.addEventListener('error', revoke, { signal: loaded.signal });
     };
-  }, [matrix, small]);
+  }, [matrix]);
 
   // Why a ResizeObserver: its first callback comes after the browser's own layout of the next
   // frame, so measuring there forces no layout in the step's task (and a resize keeps the
