@@ -6,9 +6,11 @@ import { DataView } from '../views/DataView';
 import { LossChart } from '../views/LossChart';
 import { MatrixPanel } from '../views/MatrixPanel';
 import { NetworkView } from '../views/NetworkView';
+import { Preparing } from '../views/Preparing';
 import { RaceView } from '../views/RaceView';
 import { PlaybackClock } from '../playback';
 import { useT } from '../i18n/index';
+import { selectIsPreparing, useAppStore } from '../store/index';
 import { DeferWhenHidden } from './DeferWhenHidden';
 import { Header } from './Header';
 
@@ -31,6 +33,7 @@ function EquationPanelPlaceholder() {
 /** The studio (every view of the current phase, in sync, around one set of controls) and the training lab. */
 export function App() {
   const t = useT();
+  const isPreparing = useAppStore(selectIsPreparing);
   return (
     <div className="app">
       <a className="skip-link" href="#controls">{t('app.skip')}</a>
@@ -38,7 +41,8 @@ export function App() {
       <Controls />
       <PlaybackClock />
       <main>
-        <section id="studio" className="studio" aria-label={t('app.studio')}>
+        <section id="studio" className={isPreparing ? 'studio studio-preparing' : 'studio'} aria-label={t('app.studio')} aria-busy={isPreparing}>
+          <Preparing />
           {/* Two independent columns, so a tall equation never leaves a gap beside the diagram.
               Every panel but the diagram renders a step after the frame that shows it (DeferWhenHidden). */}
           <div className="studio-column">

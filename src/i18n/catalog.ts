@@ -12,8 +12,9 @@ import { data } from './messages/data';
 import { network } from './messages/network';
 import { config } from './messages/config';
 import { race } from './messages/race';
+import { prepare } from './messages/prepare';
 
-const AREAS = [app, network, controls, chart, matrices, code, data, equations, config, race] as const;
+const AREAS = [app, network, controls, chart, matrices, code, data, equations, config, race, prepare] as const;
 
 type Area = (typeof AREAS)[number];
 type KeysOf<A> = A extends { en: infer E } ? keyof E : never;

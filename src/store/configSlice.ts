@@ -2,7 +2,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Dataset } from '../data/datasets';
 import { DEFAULT_CONFIG, buildConfig, type Built, type StudioConfig } from './config';
-import { errorText, moveTo, timelineFor } from './timelineSlice';
+import { errorText, timelineFor } from './timelineSlice';
 import type { AppState, ConfigActions, ConfigState, Notice } from './types';
 
 const FOCUS_RESET = { focusSample: 0, focusNeuron: null, focusEdge: null } as const;
@@ -41,10 +41,12 @@ export function createConfigSlice(
         const nextBuilt = nextConfig === get().config ? get().built : buildConfig(nextConfig);
         const start = nextBuilt === get().built ? get().timeline : timelineFor(nextBuilt);
         set({
-          config: nextConfig, built: nextBuilt, timeline: moveTo(start, init.iteration ?? 0, init.phase ?? 'forward-hidden'),
+          config: nextConfig, built: nextBuilt, timeline: start,
           isPlaying: false, locale: init.locale ?? get().locale,
           notice: errors.length ? { kind: 'error', message: errors.join(' ') } : null,
         });
+        // A late iteration trains in the backend (a worker in the browser) while the page answers.
+        get().seek(init.iteration ?? 0, init.phase ?? 'forward-hidden');
       } catch (e) {
         set({ notice: { kind: 'error', message: [...errors, errorText(e)].join(' ') } });
       }

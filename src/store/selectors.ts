@@ -30,6 +30,8 @@ export const selectIsAtStart = (s: AppState) => s.timeline.cursor === 0;
  */
 export const selectStudioSession = (s: AppState): Session => s.training?.from ?? currentSession(s.timeline);
 export const selectIsTraining = (s: AppState): boolean => s.training !== null;
+/** True while a job trains the way to an iteration a link named, or such a way waits for the go-ahead. */
+export const selectIsPreparing = (s: AppState): boolean => s.training?.destination != null || s.pendingSeek !== null;
 
 /** Milliseconds between two sessions the live diagram shows while fast training runs (10 a second). */
 export const TRAINING_FRAME_MS = 100;
@@ -58,4 +60,6 @@ function trainingFrame(s: AppState): HeldFrame | null {
  * for each costs frames; ten pictures a second still show the weights moving. Within a
  * report's interval of the end the last one shows, and when training ends the cursor's.
  */
-export const selectFrameSession = (s: AppState): Session => trainingFrame(s)?.session ?? currentSession(s.timeline);
+export const selectFrameSession = (s: AppState): Session =>
+  // Preparing a linked iteration, the studio holds the start: its numbers are not the ones asked for.
+  (s.training?.destination ? s.training.from : trainingFrame(s)?.session ?? currentSession(s.timeline));

@@ -6,30 +6,31 @@ import { createStore } from 'zustand/vanilla';
 import { DEFAULT_CONFIG, buildConfig } from './config';
 import { createConfigSlice } from './configSlice';
 import { createRaceSlice } from './raceSlice';
-import { createTimelineSlice, moveTo, timelineFor } from './timelineSlice';
+import { createTimelineSlice, timelineFor } from './timelineSlice';
 import { currentSession } from './timeline';
 import { inProcessBackend } from './training';
-import type { AppDeps, AppInit, AppState } from './types';
+import { PREPARE_WORK_BUDGET, type AppDeps, type AppInit, type AppState } from './types';
 
 export * from './types';
 
-/** A fresh store at what `init` describes. Throws only if init.config is invalid (parse links with parseLink first). */
+/**
+ * A fresh store at what `init` describes. Throws only if init.config is invalid (parse links with
+ * parseLink first). A late iteration is reached through seek: at once with the in-process
+ * backend, as a job with progress with the worker's (the page paints iteration 0 meanwhile).
+ */
 export function createAppStore(init: AppInit = {}, deps: AppDeps = {}) {
   const backend = deps.trainingBackend ?? inProcessBackend;
   const config = init.config ?? DEFAULT_CONFIG;
   const built = buildConfig(config);
-  let timeline = timelineFor(built);
-  if (init.iteration !== undefined || init.phase !== undefined) {
-    timeline = moveTo(timeline, init.iteration ?? 0, init.phase ?? 'forward-hidden');
-  }
+  const timeline = timelineFor(built);
 
   // One source of training job ids for the timeline's jobs and the race's lanes (one backend).
   let lastJobId = 0;
   const nextJobId = () => ++lastJobId;
 
-  return createStore<AppState>()((set, get) => ({
+  const store = createStore<AppState>()((set, get) => ({
     ...createConfigSlice(set, get, config, built),
-    ...createTimelineSlice(set, get, backend, timeline, nextJobId),
+    ...createTimelineSlice(set, get, backend, timeline, nextJobId, deps.prepareWorkBudget ?? PREPARE_WORK_BUDGET),
     ...createRaceSlice(set, get, backend, nextJobId),
 
     isPlaying: false,
@@ -52,6 +53,10 @@ export function createAppStore(init: AppInit = {}, deps: AppDeps = {}) {
     locale: init.locale ?? 'en',
     setLocale: (locale) => set({ locale }),
   }));
+  if (init.iteration !== undefined || init.phase !== undefined) {
+    store.getState().seek(init.iteration ?? 0, init.phase ?? 'forward-hidden');
+  }
+  return store;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;

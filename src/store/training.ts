@@ -28,9 +28,34 @@ export interface TrainingProgress {
   readonly end: Keyframe;
   /** True when the last row's loss is not finite: training stopped there. */
   readonly hasDiverged: boolean;
+  /** Milliseconds since the job started, when the backend measures it (the worker does). */
+  readonly elapsedMs?: number;
 }
 
 export type TrainingOutcome = 'finished' | 'stopped' | 'diverged';
+
+/**
+ * The work of `iterations` iterations: parameters × the samples each touches (the batch, and the
+ * test split every iteration's metrics evaluate). Proportional to the time, give or take the
+ * overhead per iteration.
+ */
+export function trainingWork(setup: SessionSetup, test: DataSplit, iterations: number): number {
+  const { inputSize: n, hiddenSize: h, outputSize: o } = setup.config;
+  const parameters = h * n + h + o * h + o;
+  const batch = setup.batchSize === null ? setup.data.X.cols : Math.min(setup.batchSize, setup.data.X.cols);
+  return iterations * parameters * (batch + test.X.cols);
+}
+
+/**
+ * Nanoseconds per unit of trainingWork, measured with the fast trainer on a 2-core x86 laptop-class
+ * machine (5–6.5 ns for 2-4-1 on 300 samples up to 2-32-1 on 3,750): an estimate, not a promise.
+ */
+const NS_PER_WORK_UNIT = 6;
+
+/** A rough estimate of the seconds `work` takes (see trainingWork). */
+export function estimateTrainingSeconds(work: number): number {
+  return (work * NS_PER_WORK_UNIT) / 1e9;
+}
 
 /** Runs training jobs; `start` returns a function that stops the job (its 'done' still arrives). */
 export interface TrainingBackend {

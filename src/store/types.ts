@@ -50,6 +50,12 @@ export interface ConfigActions {
   openLink(init: AppInit, errors: string[]): void;
 }
 
+/** An (iteration, phase) a link, a lesson step or a stored state asks for. */
+export interface Destination {
+  readonly iteration: number;
+  readonly phase: PhaseId;
+}
+
 /** A fast-training job in flight. */
 export interface TrainingState {
   readonly jobId: number;
@@ -57,18 +63,43 @@ export interface TrainingState {
   readonly done: number;
   /** The session when training started: the per-phase views hold it while the job runs. */
   readonly from: Session;
+  /**
+   * Where the cursor goes when the job finishes: set when the job prepares a late iteration that
+   * a link (or lesson step, stored state) named; null for "Train N".
+   */
+  readonly destination: Destination | null;
+  /** Milliseconds the job has run, as its backend last reported (0 until known): for an estimate of the time left. */
+  readonly elapsedMs: number;
+}
+
+/** A way to a late iteration too long to start without asking: the estimate, and where it leads. */
+export interface PendingSeek extends Destination {
+  /** Iterations to train from the latest one reached. */
+  readonly iterations: number;
+  /** A rough estimate of the training time, in seconds, on an ordinary laptop. */
+  readonly estimateSeconds: number;
 }
 
 export interface TimelineState {
   readonly timeline: Timeline;
   /** The job running now, or null. */
   readonly training: TrainingState | null;
+  /** A seek waiting for the learner's go-ahead (over the work budget), or null. */
+  readonly pendingSeek: PendingSeek | null;
 }
 export interface TimelineActions {
   stepForward(): void;
   stepBack(): void;
-  /** Moves to (iteration, phase); beyond the frontier it computes the way there. */
+  /**
+   * Moves to (iteration, phase). Beyond the latest iteration reached it trains the way there as a
+   * job on the backend (a worker in the browser, so the page keeps answering) and moves when the
+   * job ends; a way longer than the work budget waits in `pendingSeek` for confirmSeek.
+   */
   seek(iteration: number, phase: PhaseId): void;
+  /** Starts the pending seek. */
+  confirmSeek(): void;
+  /** Forgets the pending seek; the cursor stays where it is. */
+  dismissSeek(): void;
   reset(): void;
   /** Trains n whole iterations fast from the frontier, without per-phase detail (in a worker when the app gave one). */
   train(iterations: number): void;
@@ -124,7 +155,18 @@ export interface AppInit {
 /** What the app plugs in: where fast training runs (default: in this thread, at once). */
 export interface AppDeps {
   trainingBackend?: TrainingBackend;
+  /**
+   * Work (iterations × parameters × samples per iteration, see trainingWork) a seek may spend
+   * without asking first (default PREPARE_WORK_BUDGET).
+   */
+  prepareWorkBudget?: number;
 }
+
+/**
+ * The default work budget: about 25 seconds of training on an ordinary laptop (see
+ * estimateTrainingSeconds), e.g. 6,000 iterations of a 2-32-1 network on 5,000 samples.
+ */
+export const PREPARE_WORK_BUDGET = 4e9;
 
 /** Iterations the store will compute in one action; a link or a typo asking for more is refused. */
 export const MAX_ITERATIONS_PER_ACTION = 1_000_000;

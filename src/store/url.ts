@@ -143,7 +143,7 @@ const FIELDS: readonly Field[] = [
   { key: 'shuffle', read: (c) => (c.shuffleSeed === 0 ? undefined : String(c.shuffleSeed)), write: numeric('shuffle', (d, v) => (d.shuffleSeed = v)) },
 ];
 
-/** The furthest iteration a link may open at: reaching it trains synchronously while the page loads. */
+/** The furthest iteration a link may open at (reaching it trains in the worker, with progress; a long way asks first). */
 export const MAX_LINK_ITERATION = 100_000;
 
 const FIELD_KEYS = new Set([...FIELDS.map((f) => f.key), 'it', 'phase', 'lang']);

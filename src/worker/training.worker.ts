@@ -31,7 +31,8 @@ function yieldToMessages(): Promise<void> {
 
 async function run(job: TrainingJob): Promise<void> {
   let rows = 100;
-  let sliceStart = performance.now();
+  const jobStart = performance.now();
+  let sliceStart = jobStart;
   const gen = runJob(job, () => rows);
   try {
     let step = gen.next();
@@ -39,7 +40,7 @@ async function run(job: TrainingJob): Promise<void> {
       const elapsed = performance.now() - sliceStart;
       // Aim each slice at SLICE_MS from the last one's speed (bounded so one slow slice can't stall).
       rows = Math.max(1, Math.min(rows * 4, Math.round((rows * SLICE_MS) / Math.max(elapsed, 1))));
-      scope.postMessage({ type: 'progress', progress: step.value });
+      scope.postMessage({ type: 'progress', progress: { ...step.value, elapsedMs: performance.now() - jobStart } });
       await yieldToMessages();
       sliceStart = performance.now();
       step = gen.next(stopped.has(job.id));

@@ -120,7 +120,8 @@ describe.skipIf(!chromiumPath())('the studio in Chromium', () => {
 
   it('opens a link at exactly the state it names', async () => {
     const { page: p } = await openPage(browser, LAPTOP, '#it=3&phase=backward-output');
-    expect(await p.locator('#controls').textContent()).toMatch(/Iteration 3.*Backward: output layer/);
+    // Iterations past the first are trained in the worker: poll until they are there.
+    await expect.poll(() => p.locator('#controls').textContent()).toMatch(/Iteration 3.*Backward: output layer/);
     await p.context().close();
   });
 });

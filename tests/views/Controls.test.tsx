@@ -173,7 +173,7 @@ describe('Controls', () => {
 
   it('shows a running training job and stops it', async () => {
     const { store, user } = renderWithStore(<Controls />);
-    act(() => store.setState({ training: { jobId: 1, target: 100_000, done: 30_000, from: selectSession(store.getState()) } }));
+    act(() => store.setState({ training: { jobId: 1, target: 100_000, done: 30_000, from: selectSession(store.getState()), destination: null, elapsedMs: 0 } }));
     expect(screen.getByRole('status').textContent).toBe('Training… 30,000 of 100,000 iterations');
     await user.click(screen.getByRole('button', { name: 'Stop' }));
     expect(store.getState().training).toBeNull();

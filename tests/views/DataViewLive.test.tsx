@@ -7,7 +7,7 @@ import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { DataView } from '../../src/views/DataView';
 import { StoreProvider } from '../../src/app/StoreProvider';
 import { createAppStore, selectSession, type AppStore } from '../../src/store/index';
-import { runJob, type TrainingBackend, type TrainingJob, type TrainingOutcome, type TrainingProgress } from '../../src/store/training';
+import { manualBackend } from '../fixtures/manualBackend';
 import { formatValue } from '../../src/viz/color';
 import type { Matrix, Params } from '../../src/engine/index';
 
@@ -23,38 +23,6 @@ beforeEach(() => {
   } as unknown as typeof HTMLCanvasElement.prototype.getContext);
 });
 afterEach(() => vi.restoreAllMocks());
-
-/** A backend whose job the test drives: each report() runs `rows` more iterations and reports them. */
-function manualBackend() {
-  let run: Generator<TrainingProgress, TrainingOutcome, boolean | undefined> | null = null;
-  let callbacks: { onProgress: (p: TrainingProgress) => void; onDone: (id: number, o: TrainingOutcome) => void; job: TrainingJob } | null = null;
-  let rows = 0;
-  const backend: TrainingBackend = {
-    start(job, onProgress, onDone) {
-      callbacks = { job, onProgress, onDone };
-      run = runJob(job, () => rows);
-      return () => {};
-    },
-  };
-  return {
-    backend,
-    report(n: number) {
-      rows = n;
-      const step = run!.next(false);
-      if (step.done) callbacks!.onDone(callbacks!.job.id, step.value);
-      else callbacks!.onProgress(step.value);
-    },
-    finish() {
-      rows = 1_000_000;
-      let step = run!.next(false);
-      while (!step.done) {
-        callbacks!.onProgress(step.value);
-        step = run!.next(false);
-      }
-      callbacks!.onDone(callbacks!.job.id, step.value);
-    },
-  };
-}
 
 /** Binary cross-entropy and accuracy of a tanh/sigmoid network on X, Y, in plain arithmetic. */
 function bceOf(params: Params, X: Matrix, Y: Matrix): { loss: number; wrong: number } {

@@ -15,7 +15,8 @@ function TrainingProgress() {
   const t = useT();
   const training = useAppStore(selectTraining);
   const stopTraining = useAppStore(selectStopTraining);
-  if (!training) return null;
+  // A job preparing a linked iteration has its own banner above the studio.
+  if (!training || training.destination) return null;
   const text = t('controls.training', { done: grouped.format(training.done), target: grouped.format(training.target) });
   return (
     <div className="train-progress">

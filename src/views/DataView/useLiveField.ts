@@ -23,8 +23,12 @@ export const TRAINING_REFRESH_MS = 80;
 /** Milliseconds between two redraws of the hidden neurons' thumbnails while fast training runs. */
 export const TRAINING_UNITS_MS = 250;
 
-/** The session a training job started from: it identifies the job. */
-const selectTrainingFrom = (s: AppState): Session | null => s.training?.from ?? null;
+/**
+ * The session a training job started from: it identifies the job. None while a job prepares a
+ * linked iteration: the studio holds still then (its numbers are not the ones asked for), and
+ * a slow device spends the main thread on nothing but the progress bar.
+ */
+const selectTrainingFrom = (s: AppState): Session | null => (s.training?.destination ? null : s.training?.from ?? null);
 
 export interface LiveField {
   /** The session whose parameters the field and metrics show. */

@@ -1,0 +1,1 @@
+export { Preparing } from './Preparing';
