@@ -5,7 +5,8 @@
  *
  *   npm run bench:browser              (vite build && node bench/browser.mjs)
  *   BENCH_DIST=/tmp/dist node bench/browser.mjs   (measure another build)
- *   BENCH_ONLY=lab,race node bench/browser.mjs    (some sections: lcp, steps, scrub, big, train, lab, race)
+ *   BENCH_ONLY=lab,race node bench/browser.mjs    (some sections: lcp, steps, scrub, big, link, train, lab, race)
+ *   BENCH_LINK_IT=9000 ...                        (the late link's iteration; default 20,000)
  *   BENCH_TRACE=1 ...                             (also the main thread's CPU while the lab trains and races)
  *   CHROMIUM_PATH=/path/to/chrome ...             (another browser)
  *
@@ -60,7 +61,7 @@ const PANEL_PRESSES = 20;
 const HASH_SEEKS = 20;
 const PLAY_MS = 5000;
 const LCP_LOADS = 5;
-/** BENCH_ONLY=steps,scrub runs only those sections (lcp, steps, scrub, big, train, lab, race). */
+/** BENCH_ONLY=steps,scrub runs only those sections (lcp, steps, scrub, big, link, train, lab, race). */
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((x) => x.trim())) : null;
 /** BENCH_PROFILE=1 saves a CPU profile of the → presses to bench/results/step-forward.cpuprofile (open in DevTools). */
 const PROFILE = process.env.BENCH_PROFILE === '1';
@@ -826,6 +827,45 @@ function recordFrames(id, prefix, what, f, suffix = '') {
   record(`${id}.longtasks`, `${prefix}long tasks ${what}`, { value: f.longtasks, target: 0, method: "PerformanceObserver 'longtask'", note: f.longtasks ? `longest ${round(f.longestTask)} ms` : '' });
 }
 
+/**
+ * A link to a late iteration (issue 15): first paint, the longest main-thread task while the
+ * worker prepares it, and the time until the studio shows it, against training the same
+ * iterations with Train in a fresh page. Over the work budget the page asks first: the clock
+ * starts at "Prepare it".
+ */
+async function measureLink(context, url, hash, iterations, timeoutMs) {
+  const { page } = await openApp(context, `${url}#${hash}&it=${iterations}&phase=loss`);
+  const fcp = await page.evaluate(() => window.__bench.fcp);
+  const prepare = page.getByRole('button', { name: 'Prepare it' });
+  const asked = await prepare.count() > 0;
+  const r = await page.evaluate(async ({ target, timeout, asked }) => {
+    const b = window.__bench;
+    b.frames();
+    const t0 = performance.now();
+    if (asked) [...document.querySelectorAll('button')].find((el) => el.textContent === 'Prepare it').click();
+    const ready = () => b.iteration() === target && !document.querySelector('progress') && /Loss/.test(document.querySelector('.controls-status')?.textContent ?? '');
+    while (!ready() && performance.now() - t0 < timeout) await new Promise((res) => setTimeout(res, 50));
+    const end = performance.now();
+    const tasks = b.longtasks.filter((t) => t.start >= t0 && t.start <= end).map((t) => `${Math.round(t.duration)} ms at ${((t.start - t0) / 1000).toFixed(1)} s`);
+    return { ok: ready(), ms: end - t0, frames: b.stopFrames(), tasks };
+  }, { target: iterations, timeout: timeoutMs, asked });
+  await page.close();
+  const label = `Link #${hash}&it=${iterations}`;
+  record('link.fcp', `${label}: first contentful paint`, { value: round(fcp), unit: 'ms', method: "PerformanceObserver 'paint' (the page paints iteration 0 while the worker prepares)" });
+  record('link.longest', `${label}: longest main-thread task while preparing`, {
+    value: round(r.frames.longestTask), unit: 'ms', target: 50, method: "PerformanceObserver 'longtask' between \"Prepare it\" (or load) and ready; 0 = none over 50 ms",
+    note: `${r.frames.longtasks} long tasks (${r.tasks.join(', ')}) in ${round(r.ms / 1000, 1)} s; ${round((r.frames.count * 1000) / r.frames.elapsed)} fps; worst frame gap ${round(r.frames.maxGap)} ms${asked ? '; the page asked first (over the work budget)' : ''}`,
+  });
+  const train = await openApp(context, `${url}#${hash}`);
+  const t = await trainViaForm(train.page, iterations, iterations, timeoutMs);
+  const trainMs = t.ok ? t.end - (t.t0 ?? t.end) : null;
+  record('link.ready', `${label}: time until ready`, {
+    value: r.ok ? round(r.ms / 1000, 2) : null, unit: 's', target: trainMs === null ? null : round(trainMs / 1000, 2),
+    method: 'click → the status says the linked iteration and phase; target: Train of the same iterations in a fresh page',
+    note: r.ok ? `Train ${iterations.toLocaleString('en-US')}: ${trainMs === null ? 'timed out' : `${round(trainMs / 1000, 2)} s`}` : `not ready after ${round(timeoutMs / 1000)} s`,
+  });
+}
+
 async function measureScrub(context, url) {
   const { page } = await openApp(context, url);
   const quick = (await trainForm(page)).getByRole('button', { name: 'Train 1000 iterations' }).first();
@@ -1068,6 +1108,13 @@ async function main() {
       await context.close();
     }, 'big');
 
+    const linkIterations = Number(process.env.BENCH_LINK_IT ?? 20000);
+    await step(`link to iteration ${linkIterations} of 2-32-1 × circle 5000`, async () => {
+      const context = await newContext();
+      await measureLink(context, server.url, 'data=circle&points=5000&hidden=32', linkIterations, 300_000);
+      await context.close();
+    }, 'link');
+
     await step('train 100,000 (default network) + heap', async () => {
       const context = await newContext();
       await measureTraining(context, server.url, 'train100k', 'Train 100,000, default 2-4-1', 100000, { itTarget: 10000, fps: true, heap: true, boundary: true, timeoutMs: 45000 });
@@ -1099,7 +1146,7 @@ async function main() {
     await server.close();
   }
 
-  const order = ['step.paced', 'step.pacedBack', 'step.forward', 'step.back', 'step.cpu', 'scrub', 'seek', 'step.big', 'play', 'train100k', 'lab', 'race', 'bundle', 'lcp'];
+  const order = ['step.paced', 'step.pacedBack', 'step.forward', 'step.back', 'step.cpu', 'scrub', 'seek', 'step.big', 'play', 'link', 'train100k', 'lab', 'race', 'bundle', 'lcp'];
   rows.sort((a, b) => order.findIndex((p) => a.id.startsWith(p)) - order.findIndex((p) => b.id.startsWith(p)));
   console.log('');
   printTable('Results');

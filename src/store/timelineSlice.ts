@@ -33,6 +33,9 @@ export function moveTo(t: Timeline, iteration: number, phase: PhaseId): Timeline
   return seek(next, target);
 }
 
+/** Milliseconds between progress reports of a job preparing a linked iteration. */
+const PREPARE_REPORT_MS = 250;
+
 export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -88,7 +91,11 @@ export function createTimelineSlice(
     const { timeline: ready, start } = beginTraining(get().timeline);
     const jobId = nextJobId();
     set({ timeline: ready, isPlaying: false, training: { jobId, target: iterations, done: 0, from: currentSession(ready), destination, elapsedMs: 0 } });
-    const job = { id: jobId, setup: ready.setup, test: ready.test, start, iterations, keyframeInterval: KEYFRAME_INTERVAL };
+    const job = {
+      id: jobId, setup: ready.setup, test: ready.test, start, iterations, keyframeInterval: KEYFRAME_INTERVAL,
+      // The studio holds still while preparing: a few reports a second are enough for the progress bar.
+      reportEveryMs: destination ? PREPARE_REPORT_MS : undefined,
+    };
     stopJob = backend.start(
       job,
       (progress) => {

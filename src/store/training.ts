@@ -14,6 +14,11 @@ export interface TrainingJob {
   readonly iterations: number;
   /** Iterations between keyframes; chunks end on multiples of it. */
   readonly keyframeInterval: number;
+  /**
+   * Milliseconds of training between two reports, for a backend that times its slices (the
+   * worker; default 50). Each report costs the main thread a new session at the frontier.
+   */
+  readonly reportEveryMs?: number;
 }
 
 /** What one progress report carries: consecutive iterations' metrics and where the trainer ended. */

@@ -6,7 +6,7 @@
 import { runJob, type TrainingJob } from '../store/training';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
-/** Milliseconds of training per report: long enough to amortise a message, short enough to feel live. */
+/** Milliseconds of training per report (unless the job says otherwise): long enough to amortise a message, short enough to feel live. */
 const SLICE_MS = 50;
 
 const scope = self as unknown as { postMessage(m: WorkerReply): void; onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null };
@@ -39,7 +39,7 @@ async function run(job: TrainingJob): Promise<void> {
     while (!step.done) {
       const elapsed = performance.now() - sliceStart;
       // Aim each slice at SLICE_MS from the last one's speed (bounded so one slow slice can't stall).
-      rows = Math.max(1, Math.min(rows * 4, Math.round((rows * SLICE_MS) / Math.max(elapsed, 1))));
+      rows = Math.max(1, Math.min(rows * 4, Math.round((rows * (job.reportEveryMs ?? SLICE_MS)) / Math.max(elapsed, 1))));
       scope.postMessage({ type: 'progress', progress: { ...step.value, elapsedMs: performance.now() - jobStart } });
       await yieldToMessages();
       sliceStart = performance.now();
