@@ -42,7 +42,7 @@ export function useUrlSync(): void {
       if (hash === written) return;
       written = hash;
       const { init, errors } = parseLink(hash);
-      store.getState().openLink(init, errors);
+      store.getState().applyRecipe(init, errors);
     };
     window.addEventListener('hashchange', onHashChange);
     return () => {

@@ -34,22 +34,31 @@ export function createConfigSlice(
         kind: 'info', code: 'csv-loaded', params: { name }, message: `Loaded ${name}: the timeline starts again at iteration 0.`,
       }, name),
     notify: (notice) => set({ notice }),
-    openLink: (init, errors) => {
+    applyRecipe: (recipe, errors = []) => {
       get().stopTraining();
       try {
-        const nextConfig = init.config ?? DEFAULT_CONFIG;
-        const nextBuilt = nextConfig === get().config ? get().built : buildConfig(nextConfig);
-        const start = nextBuilt === get().built ? get().timeline : timelineFor(nextBuilt);
+        const nextConfig = recipe.config ?? DEFAULT_CONFIG;
+        const isSameConfig = sameConfig(nextConfig, get().config);
+        const nextBuilt = isSameConfig ? get().built : buildConfig(nextConfig);
         set({
-          config: nextConfig, built: nextBuilt, timeline: start,
-          isPlaying: false, locale: init.locale ?? get().locale,
+          ...(isSameConfig ? {} : { config: nextConfig, built: nextBuilt, timeline: timelineFor(nextBuilt), ...FOCUS_RESET }),
+          isPlaying: false, locale: recipe.locale ?? get().locale,
           notice: errors.length ? { kind: 'error', message: errors.join(' ') } : null,
         });
         // A late iteration trains in the backend (a worker in the browser) while the page answers.
-        get().seek(init.iteration ?? 0, init.phase ?? 'forward-hidden');
+        get().seek(recipe.iteration ?? 0, recipe.phase ?? 'forward-hidden');
+        if (recipe.focusSample !== undefined) get().setFocusSample(recipe.focusSample);
+        if (recipe.focusNeuron !== undefined) set({ focusNeuron: recipe.focusNeuron });
+        if (recipe.focusEdge !== undefined) set({ focusEdge: recipe.focusEdge });
+        get().setEmphasis(recipe.emphasis ?? [], recipe.highlight ?? null);
       } catch (e) {
         set({ notice: { kind: 'error', message: [...errors, errorText(e)].join(' ') } });
       }
     },
   };
+}
+
+/** Whether two configs describe the same studio (a recipe with an equal config keeps the timeline). */
+function sameConfig(a: StudioConfig, b: StudioConfig): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }

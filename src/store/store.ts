@@ -49,13 +49,23 @@ export function createAppStore(init: AppInit = {}, deps: AppDeps = {}) {
     },
     setFocusNeuron: (focusNeuron) => set({ focusNeuron }),
     setFocusEdge: (focusEdge) => set({ focusEdge }),
+    emphasis: [],
+    highlight: null,
+    setEmphasis: (emphasis, highlight) => {
+      if (emphasis.length === 0 && highlight === null && get().emphasis.length === 0 && get().highlight === null) return;
+      set({ emphasis, highlight });
+    },
 
     locale: init.locale ?? 'en',
     setLocale: (locale) => set({ locale }),
+    mode: 'studio',
+    setMode: (mode) => set({ mode }),
+    isHelpOpen: false,
+    setHelpOpen: (isHelpOpen) => set({ isHelpOpen }),
   }));
-  if (init.iteration !== undefined || init.phase !== undefined) {
-    store.getState().seek(init.iteration ?? 0, init.phase ?? 'forward-hidden');
-  }
+  // The config and locale are in place already; the rest of the recipe (cursor, focus, emphasis) is applied as any other.
+  const PINNED: readonly (keyof AppInit)[] = ['iteration', 'phase', 'focusSample', 'focusNeuron', 'focusEdge', 'emphasis', 'highlight'];
+  if (PINNED.some((key) => init[key] !== undefined)) store.getState().applyRecipe({ ...init, config });
   return store;
 }
 

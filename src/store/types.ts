@@ -5,6 +5,7 @@ import type { Built, StudioConfig } from './config';
 import type { Timeline } from './timeline';
 import type { TrainingBackend } from './training';
 import type { RaceActions, RaceState } from './raceSlice';
+import type { Highlight, PanelId, StateRecipe } from './recipe';
 
 export type Locale = 'en' | 'zh-CN';
 
@@ -46,8 +47,12 @@ export interface ConfigActions {
    */
   loadCsv(dataset: Dataset, name: string, patch?: Partial<StudioConfig>): boolean;
   notify(notice: Notice | null): void;
-  /** Opens what a link describes (config, cursor, locale), as if the page had loaded with it. */
-  openLink(init: AppInit, errors: string[]): void;
+  /**
+   * Puts the studio in the state a recipe describes (a link, a lesson step, an embed, a stored
+   * state): its config (the tutorial's when absent), then the cursor (trained in the backend
+   * when late), focus and emphasis. `errors` (what a link could not read) become the notice.
+   */
+  applyRecipe(recipe: StateRecipe, errors?: readonly string[]): void;
 }
 
 /** An (iteration, phase) a link, a lesson step or a stored state asks for. */
@@ -127,30 +132,37 @@ export interface FocusState {
   readonly focusSample: number;
   readonly focusNeuron: NeuronRef | null;
   readonly focusEdge: EdgeRef | null;
+  /** Panels a lesson step (or a presenter) draws the eye to; empty for none. */
+  readonly emphasis: readonly PanelId[];
+  /** The one element a lesson step points at, or null. */
+  readonly highlight: Highlight | null;
 }
 export interface FocusActions {
   setFocusSample(sample: number): void;
   setFocusNeuron(neuron: NeuronRef | null): void;
   setFocusEdge(edge: EdgeRef | null): void;
+  setEmphasis(emphasis: readonly PanelId[], highlight: Highlight | null): void;
 }
+
+/** How the page lays the studio out: the full page, a projector, or one panel in a frame. */
+export type Mode = 'studio' | 'present' | 'embed';
 
 export interface UiState {
   readonly locale: Locale;
+  readonly mode: Mode;
+  readonly isHelpOpen: boolean;
 }
 export interface UiActions {
   setLocale(locale: Locale): void;
+  setMode(mode: Mode): void;
+  setHelpOpen(isOpen: boolean): void;
 }
 
 export type AppState = ConfigState & ConfigActions & TimelineState & TimelineActions & PlaybackState & PlaybackActions &
   FocusState & FocusActions & UiState & UiActions & RaceState & RaceActions;
 
 /** What a new store may start from (a parsed link, a test). */
-export interface AppInit {
-  config?: StudioConfig;
-  iteration?: number;
-  phase?: PhaseId;
-  locale?: Locale;
-}
+export type AppInit = StateRecipe;
 
 /** What the app plugs in: where fast training runs (default: in this thread, at once). */
 export interface AppDeps {

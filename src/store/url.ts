@@ -9,6 +9,8 @@ import { DATASET_KINDS, DEFAULT_DATASET_SPECS, type DatasetKind, type DatasetSpe
 import { DEFAULT_CONFIG, buildConfig, type StudioConfig } from './config';
 import type { AppInit, Locale } from './store';
 
+type MutableInit = { -readonly [K in keyof AppInit]: AppInit[K] };
+
 type Draft = { -readonly [K in keyof StudioConfig]: StudioConfig[K] } & { optimizer: Record<string, unknown> & OptimizerSpec };
 
 interface Field {
@@ -179,7 +181,7 @@ export function parseLink(hash: string): { init: AppInit; errors: string[] } {
     const error = f.write(draft, text);
     if (error) errors.push(error);
   }
-  const init: AppInit = {};
+  const init: MutableInit = {};
   try {
     buildConfig(draft);
     if (keys.some((k) => FIELDS.some((f) => f.key === k))) init.config = draft;

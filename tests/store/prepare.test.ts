@@ -111,7 +111,7 @@ describe('preparing a late iteration', () => {
     const store = createAppStore({ iteration: 3000 }, { trainingBackend: manual.backend });
     manual.report(200);
     const xor = parseLink('data=xor&hidden=8&it=150&phase=update');
-    store.getState().openLink(xor.init, xor.errors);
+    store.getState().applyRecipe(xor.init, xor.errors);
     expect(manual.stopped.has(manual.jobs[0].id)).toBe(true);
     expect(store.getState().config.data.kind).toBe('xor');
     expect(store.getState().training).toMatchObject({ target: 150, destination: { iteration: 150, phase: 'update' } });

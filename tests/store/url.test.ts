@@ -61,10 +61,10 @@ describe('links', () => {
     expect(init.iteration).toBe(3);
   });
 
-  it('openLink moves an existing store and reports what it could not read', () => {
+  it('applyRecipe moves an existing store and reports what it could not read', () => {
     const store = createAppStore();
     const { init, errors } = parseLink('#data=moons&it=2&phase=update&bogus=1');
-    store.getState().openLink(init, errors);
+    store.getState().applyRecipe(init, errors);
     const s = selectSession(store.getState());
     expect([s.iteration, s.phase, store.getState().config.data.kind]).toEqual([2, 'update', 'moons']);
     expect(store.getState().notice?.message).toContain('"bogus"');

@@ -3,7 +3,6 @@
  * speed, the phase strip, "train N" and the keyboard help. It stays on screen while the page
  * scrolls, and says each phase change aloud in a polite live region.
  */
-import { useCallback, useState } from 'react';
 import { useT } from '../../i18n/index';
 import {
   SPEEDS, selectIsAtStart, selectIsPlaying, selectIteration, selectPhase, selectSpeed, useAppStore, useStoreApi,
@@ -88,20 +87,22 @@ function Transport() {
   );
 }
 
+const selectIsHelpOpen = (s: AppState) => s.isHelpOpen;
+const selectSetHelpOpen = (s: AppState) => s.setHelpOpen;
+
 export function Controls() {
   const t = useT();
   const store = useStoreApi();
-  const [isHelpOpen, setHelpOpen] = useState(false);
-  const openHelp = useCallback(() => setHelpOpen(true), []);
-  const closeHelp = useCallback(() => setHelpOpen(false), []);
-  useShortcuts(store, { isHelpOpen, openHelp, closeHelp });
+  const isHelpOpen = useAppStore(selectIsHelpOpen);
+  const setHelpOpen = useAppStore(selectSetHelpOpen);
+  useShortcuts(store);
 
   return (
     <div className="controls">
       <section id="controls" className="controls-main" aria-label={t('controls.region')} tabIndex={-1}>
         <Status />
         <Transport />
-        <button type="button" className="control-button help-button" aria-haspopup="dialog" onClick={openHelp} title={t('controls.help')}>
+        <button type="button" className="control-button help-button" aria-haspopup="dialog" onClick={() => setHelpOpen(true)} title={t('controls.help')}>
           <span aria-hidden="true">?</span><span className="visually-hidden">{t('controls.help')}</span>
         </button>
       </section>
@@ -109,7 +110,7 @@ export function Controls() {
         <PhaseStrip />
         <TrainForm />
       </div>
-      {isHelpOpen && <HelpDialog onClose={closeHelp} />}
+      {isHelpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
     </div>
   );
 }

@@ -5,19 +5,19 @@
  */
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
-import { useT, type MessageKey } from '../../i18n/index';
+import { useT } from '../../i18n/index';
+import { useAppStore, useStoreApi } from '../../store/index';
+import { activeBindings, type KeyBinding } from './keymap';
 
-const KEYS: readonly { keys: readonly string[]; text: MessageKey }[] = [
-  { keys: ['→'], text: 'controls.key.right' },
-  { keys: ['←'], text: 'controls.key.left' },
-  { keys: ['controls.spaceKey'], text: 'controls.key.space' },
-  { keys: ['R'], text: 'controls.key.reset' },
-  { keys: ['?'], text: 'controls.key.help' },
-  { keys: ['Esc'], text: 'controls.key.escape' },
-];
+/** Escape is not in the keymap (it closes whatever is open), but the list says it. */
+const ESCAPE: Pick<KeyBinding, 'labels' | 'help'> = { labels: ['Esc'], help: 'controls.key.escape' };
+const selectMode = (s: { mode: string }) => s.mode;
 
 export function HelpDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
+  const store = useStoreApi();
+  useAppStore(selectMode); // the list follows the layout's keys
+  const bindings = [...activeBindings(store.getState()), ESCAPE];
   const titleId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -50,10 +50,10 @@ export function HelpDialog({ onClose }: { onClose: () => void }) {
       <div ref={dialogRef} className="help-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={trapTab}>
         <h2 id={titleId}>{t('controls.helpTitle')}</h2>
         <dl className="help-keys">
-          {KEYS.map(({ keys, text }) => (
-            <div key={text}>
-              <dt>{keys.map((k) => <kbd key={k}>{k.startsWith('controls.') ? t(k as MessageKey) : k}</kbd>)}</dt>
-              <dd>{t(text)}</dd>
+          {bindings.map(({ labels, help }) => (
+            <div key={help}>
+              <dt>{labels.map((k) => (typeof k === 'string' ? <kbd key={k}>{k}</kbd> : <kbd key={k.message}>{t(k.message)}</kbd>))}</dt>
+              <dd>{t(help)}</dd>
             </div>
           ))}
         </dl>
