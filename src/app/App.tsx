@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { CodePanel } from '../views/CodePanel';
 import { ConfigPanel } from '../views/ConfigPanel';
 import { Controls } from '../views/Controls';
@@ -7,10 +7,11 @@ import { LossChart } from '../views/LossChart';
 import { MatrixPanel } from '../views/MatrixPanel';
 import { NetworkView } from '../views/NetworkView';
 import { Preparing } from '../views/Preparing';
+import { LessonList, LessonPlayer } from '../views/LessonPlayer';
 import { RaceView } from '../views/RaceView';
 import { PlaybackClock } from '../playback';
 import { useT } from '../i18n/index';
-import { selectIsPreparing, useAppStore } from '../store/index';
+import { selectIsPreparing, useAppStore, type AppState, type PanelId } from '../store/index';
 import { DeferWhenHidden } from './DeferWhenHidden';
 import { Header } from './Header';
 
@@ -30,12 +31,22 @@ function EquationPanelPlaceholder() {
   );
 }
 
+const selectHasLesson = (s: AppState) => s.lessonRun !== null;
+const selectIsLessonListOpen = (s: AppState) => s.isLessonListOpen;
+const selectEmphasis = (s: AppState) => s.emphasis;
+
 /** The studio (every view of the current phase, in sync, around one set of controls) and the training lab. */
 export function App() {
   const t = useT();
   const isPreparing = useAppStore(selectIsPreparing);
+  const hasLesson = useAppStore(selectHasLesson);
+  const isLessonListOpen = useAppStore(selectIsLessonListOpen);
+  const emphasis = useAppStore(selectEmphasis);
+  useScrollToEmphasis(emphasis);
+  /** A panel's wrapper classes: its area, and whether a lesson step draws the eye to it. */
+  const panel = (id: PanelId, area: string) => (emphasis.includes(id) ? `${area} is-emphasised` : area);
   return (
-    <div className="app">
+    <div className={hasLesson ? 'app has-lesson' : 'app'}>
       <a className="skip-link" href="#controls">{t('app.skip')}</a>
       <Header />
       <Controls />
@@ -46,16 +57,16 @@ export function App() {
           {/* Two independent columns, so a tall equation never leaves a gap beside the diagram.
               Every panel but the diagram renders a step after the frame that shows it (DeferWhenHidden). */}
           <div className="studio-column">
-            <DeferWhenHidden className="studio-network" leads><NetworkView /></DeferWhenHidden>
-            <DeferWhenHidden className="studio-matrices"><MatrixPanel /></DeferWhenHidden>
-            <DeferWhenHidden className="studio-curves"><LossChart /></DeferWhenHidden>
+            <DeferWhenHidden className={panel('network', 'studio-network')} leads><NetworkView /></DeferWhenHidden>
+            <DeferWhenHidden className={panel('matrices', 'studio-matrices')}><MatrixPanel /></DeferWhenHidden>
+            <DeferWhenHidden className={panel('curves', 'studio-curves')}><LossChart /></DeferWhenHidden>
           </div>
           <div className="studio-column">
-            <DeferWhenHidden className="studio-equations">
+            <DeferWhenHidden className={panel('equations', 'studio-equations')}>
               <Suspense fallback={<EquationPanelPlaceholder />}><EquationPanel /></Suspense>
             </DeferWhenHidden>
-            <DeferWhenHidden className="studio-code"><CodePanel /></DeferWhenHidden>
-            <DeferWhenHidden className="studio-data"><DataView /></DeferWhenHidden>
+            <DeferWhenHidden className={panel('code', 'studio-code')}><CodePanel /></DeferWhenHidden>
+            <DeferWhenHidden className={panel('data', 'studio-data')}><DataView /></DeferWhenHidden>
           </div>
         </section>
         <section id="lab" className="lab" aria-labelledby="lab-title">
@@ -64,6 +75,17 @@ export function App() {
           <div id="lab-race" className="lab-race"><RaceView /></div>
         </section>
       </main>
+      <LessonPlayer />
+      {isLessonListOpen && <LessonList />}
     </div>
   );
+}
+
+/** Brings the first emphasised panel into view when a lesson step names it (nearest edge, so nothing jumps needlessly). */
+function useScrollToEmphasis(emphasis: readonly PanelId[]) {
+  const first = emphasis[0];
+  useEffect(() => {
+    if (!first) return;
+    document.querySelector(`.studio-${first}`)?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [first]);
 }

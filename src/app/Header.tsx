@@ -2,6 +2,7 @@ import { useT, type Locale } from '../i18n/index';
 import { selectLocale, selectNotice, useAppStore } from '../store/index';
 
 const setLocale = (s: { setLocale: (l: Locale) => void }) => s.setLocale;
+const openLessons = (s: { setLessonListOpen: (open: boolean) => void }) => s.setLessonListOpen;
 const notify = (s: { notify: (n: null) => void }) => s.notify;
 
 /** Title, language switch and the store's notice (what just happened, or what was wrong). */
@@ -11,6 +12,7 @@ export function Header() {
   const changeLocale = useAppStore(setLocale);
   const notice = useAppStore(selectNotice);
   const dismiss = useAppStore(notify);
+  const setLessonListOpen = useAppStore(openLessons);
   return (
     <header className="header">
       <div className="header-title">
@@ -22,6 +24,9 @@ export function Header() {
         <a href="#lab-setup">{t('app.nav.setup')}</a>
         <a href="#lab-race">{t('app.nav.race')}</a>
       </nav>
+      <button type="button" className="control-button header-lessons" aria-haspopup="dialog" onClick={() => setLessonListOpen(true)}>
+        {t('lesson.open')}
+      </button>
       <label className="header-language">
         {t('app.language')}{' '}
         <select value={locale} onChange={(e) => changeLocale(e.target.value as Locale)}>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { createAppStore } from '../store/index';
 import { parseLink } from '../store/url';
+import { readLessonLink } from '../lessons/link';
 import { App } from './App';
 import { StoreProvider } from './StoreProvider';
 import { useUrlSync } from './useUrlSync';
@@ -10,6 +11,14 @@ import { createWorkerBackend } from './workerBackend';
 function createFromLocation() {
   const { init, errors } = parseLink(window.location.hash);
   const deps = { trainingBackend: createWorkerBackend() };
+  const lessonLink = readLessonLink(window.location.hash);
+  if (lessonLink) {
+    // A lesson step's link: the step pins its own state; only the language comes from the link.
+    const store = createAppStore({ locale: init.locale }, deps);
+    if (lessonLink.lesson) store.getState().startLesson(lessonLink.lesson, lessonLink.step);
+    if (lessonLink.notice) store.getState().notify(lessonLink.notice);
+    return store;
+  }
   let store;
   try {
     store = createAppStore(init, deps);

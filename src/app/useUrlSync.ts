@@ -5,11 +5,14 @@
 import { useEffect } from 'react';
 import { currentSession, useStoreApi, type AppState } from '../store/index';
 import { parseLink, serializeLink } from '../store/url';
+import { lessonLink, readLessonLink } from '../lessons/link';
 
 /** Browsers refuse history updates faster than about 100 per 10 s; playing runs 60 phases a second. */
 const WRITE_INTERVAL_MS = 300;
 
 function linkOf(s: AppState): string {
+  const run = s.lessonRun;
+  if (run?.isBuiltIn) return lessonLink(run.lesson.id, Math.min(run.step, run.lesson.steps.length - 1), s.locale);
   const session = currentSession(s.timeline);
   return serializeLink(s.config, { iteration: session.iteration, phase: session.phase }, s.locale);
 }
@@ -22,7 +25,7 @@ export function useUrlSync(): void {
     const write = () => {
       timer = null;
       const state = store.getState();
-      if (state.config.data.kind === 'csv') return; // an uploaded file cannot travel in a link
+      if (state.config.data.kind === 'csv' && !state.lessonRun?.isBuiltIn) return; // an uploaded file cannot travel in a link
       const link = linkOf(state);
       if (link !== written) {
         written = link;
@@ -31,7 +34,7 @@ export function useUrlSync(): void {
     };
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.timeline === prev.timeline && s.config === prev.config && s.locale === prev.locale
-        && s.training === prev.training && s.isPlaying === prev.isPlaying) return;
+        && s.training === prev.training && s.isPlaying === prev.isPlaying && s.lessonRun === prev.lessonRun) return;
       // While training or playing the cursor moves many times a second (and each history write
       // costs milliseconds); the link is written once they stop.
       if (s.training || s.isPlaying) return;
@@ -42,7 +45,16 @@ export function useUrlSync(): void {
       if (hash === written) return;
       written = hash;
       const { init, errors } = parseLink(hash);
-      store.getState().applyRecipe(init, errors);
+      const lesson = readLessonLink(hash);
+      const state = store.getState();
+      if (lesson) {
+        if (init.locale) state.setLocale(init.locale);
+        if (lesson.lesson) state.startLesson(lesson.lesson, lesson.step);
+        if (lesson.notice) state.notify(lesson.notice);
+        return;
+      }
+      state.leaveLesson();
+      state.applyRecipe(init, errors);
     };
     window.addEventListener('hashchange', onHashChange);
     return () => {

@@ -13,8 +13,9 @@ import { network } from './messages/network';
 import { config } from './messages/config';
 import { race } from './messages/race';
 import { prepare } from './messages/prepare';
+import { lesson } from './messages/lesson';
 
-const AREAS = [app, network, controls, chart, matrices, code, data, equations, config, race, prepare] as const;
+const AREAS = [app, network, controls, chart, matrices, code, data, equations, config, race, prepare, lesson] as const;
 
 type Area = (typeof AREAS)[number];
 type KeysOf<A> = A extends { en: infer E } ? keyof E : never;

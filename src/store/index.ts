@@ -7,3 +7,6 @@ export { KEYFRAME_INTERVAL, SCRATCH_INTERVAL, fromPosition, toPosition, currentS
 export type { Race, RaceLane } from './raceSlice';
 export { MAX_RACE_ITERATIONS } from './raceSlice';
 export type { TrainingBackend, TrainingOutcome } from './training';
+export type { LessonProgress, LessonRun, StepAnswer } from './lessonSlice';
+export { batchSize, stepResolver } from './lessonSlice';
+export { PANELS, MATRIX_NAMES, type Highlight, type MatrixName, type PanelId, type StateRecipe } from './recipe';

@@ -6,6 +6,7 @@ import { createStore } from 'zustand/vanilla';
 import { DEFAULT_CONFIG, buildConfig } from './config';
 import { createConfigSlice } from './configSlice';
 import { createRaceSlice } from './raceSlice';
+import { createLessonSlice } from './lessonSlice';
 import { createTimelineSlice, timelineFor } from './timelineSlice';
 import { currentSession } from './timeline';
 import { inProcessBackend } from './training';
@@ -32,6 +33,7 @@ export function createAppStore(init: AppInit = {}, deps: AppDeps = {}) {
     ...createConfigSlice(set, get, config, built),
     ...createTimelineSlice(set, get, backend, timeline, nextJobId, deps.prepareWorkBudget ?? PREPARE_WORK_BUDGET),
     ...createRaceSlice(set, get, backend, nextJobId),
+    ...createLessonSlice(set, get),
 
     isPlaying: false,
     speed: 2,

@@ -236,3 +236,19 @@ function truncateCurves(c: Curves, length: number): Curves {
   const cut = (a: Float64Array) => a.slice(0, Math.max(length, 1024));
   return { length, trainLoss: cut(c.trainLoss), testLoss: cut(c.testLoss), trainAccuracy: cut(c.trainAccuracy), testAccuracy: cut(c.testAccuracy) };
 }
+
+/**
+ * The session at any (iteration, phase): from the kept detail, recomputed from a keyframe when
+ * at or before the frontier, or stepped on from the frontier when after it (for a lesson that
+ * asks about a phase not shown yet). Pure; for the few reads a lesson step makes, not per frame.
+ */
+export function sessionAt(t: Timeline, iteration: number, phase: PhaseId): Session {
+  const position = toPosition(iteration, phase);
+  if (position >= t.detailStart && position < t.detailStart + t.detail.length) return t.detail[position - t.detailStart];
+  if (position <= t.frontier) return recompute(t, position);
+  const { iteration: fi, phase: fp } = fromPosition(t.frontier);
+  const frontier = t.frontier >= t.detailStart && t.frontier < t.detailStart + t.detail.length
+    ? t.detail[t.frontier - t.detailStart]
+    : recompute(t, toPosition(fi, fp));
+  return advanceSession(frontier, iteration, phase);
+}

@@ -6,6 +6,7 @@ import type { Timeline } from './timeline';
 import type { TrainingBackend } from './training';
 import type { RaceActions, RaceState } from './raceSlice';
 import type { Highlight, PanelId, StateRecipe } from './recipe';
+import type { LessonActions, LessonState } from './lessonSlice';
 
 export type Locale = 'en' | 'zh-CN';
 
@@ -13,7 +14,7 @@ export type Locale = 'en' | 'zh-CN';
 export interface Notice {
   readonly kind: 'info' | 'error';
   readonly message: string;
-  readonly code?: 'config-changed' | 'csv-loaded' | 'diverged';
+  readonly code?: 'config-changed' | 'csv-loaded' | 'diverged' | 'lesson-unknown' | 'lesson-bad-step';
   readonly params?: Readonly<Record<string, string | number>>;
 }
 
@@ -159,7 +160,7 @@ export interface UiActions {
 }
 
 export type AppState = ConfigState & ConfigActions & TimelineState & TimelineActions & PlaybackState & PlaybackActions &
-  FocusState & FocusActions & UiState & UiActions & RaceState & RaceActions;
+  FocusState & FocusActions & UiState & UiActions & RaceState & RaceActions & LessonState & LessonActions;
 
 /** What a new store may start from (a parsed link, a test). */
 export type AppInit = StateRecipe;

@@ -148,7 +148,8 @@ const FIELDS: readonly Field[] = [
 /** The furthest iteration a link may open at (reaching it trains in the worker, with progress; a long way asks first). */
 export const MAX_LINK_ITERATION = 100_000;
 
-const FIELD_KEYS = new Set([...FIELDS.map((f) => f.key), 'it', 'phase', 'lang']);
+// lesson and step name a lesson's step (lessons/link.ts reads them).
+const FIELD_KEYS = new Set([...FIELDS.map((f) => f.key), 'it', 'phase', 'lang', 'lesson', 'step']);
 
 /** The link hash (without '#') for a config, cursor and locale; defaults are left out. */
 export function serializeLink(config: StudioConfig, cursor: { iteration: number; phase: PhaseId }, locale: Locale): string {

@@ -30,6 +30,8 @@ export const KEYMAP: readonly KeyBinding[] = [
   { keys: [' ', 'Spacebar'], labels: [{ message: 'controls.spaceKey' }], help: 'controls.key.space', yieldsToButtons: true, run: (s) => s.togglePlay() },
   { keys: ['r', 'R'], labels: ['R'], help: 'controls.key.reset', run: (s) => s.reset() },
   { keys: ['?'], labels: ['?'], help: 'controls.key.help', run: (s) => s.setHelpOpen(true) },
+  { keys: ['n', 'N'], labels: ['N'], help: 'lesson.key.next', when: (s) => s.lessonRun !== null, run: (s) => s.nextStep() },
+  { keys: ['p', 'P'], labels: ['P'], help: 'lesson.key.back', when: (s) => s.lessonRun !== null, run: (s) => s.prevStep() },
 ];
 
 /** The bindings that apply in this state, in the table's order. */

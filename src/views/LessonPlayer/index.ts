@@ -1,0 +1,2 @@
+export { LessonPlayer } from './LessonPlayer';
+export { LessonList } from './LessonList';
