@@ -37,9 +37,22 @@ export const PALETTE_LUT: Uint8ClampedArray = (() => {
   return table;
 })();
 
-/** Text colour that stays legible on signedColor(value, extent). */
+/** WCAG relative luminance of an sRGB colour. */
+function luminance(css: string): number {
+  const c = rgb(css);
+  const lin = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+}
+
+/**
+ * Text colour that stays legible on signedColor(value, extent): white or black, whichever
+ * has the higher WCAG contrast with the actual background (a fixed |value| threshold left the
+ * mid-orange cells below 4.5 : 1 with either).
+ */
 export function textColorOn(value: number, extent: number): string {
-  return Math.abs(value / extent) > 0.6 ? '#ffffff' : '#1a1a1a';
+  // With pure black and white one of the two always reaches 4.58 : 1 (they tie at luminance 0.18).
+  const L = luminance(signedColor(value, extent));
+  return 1.05 / (L + 0.05) >= (L + 0.05) / 0.05 ? '#ffffff' : '#000000';
 }
 
 const fixed4 = format('.4f');

@@ -47,7 +47,8 @@ export async function openPage(browser: Browser, viewport: { width: number; heig
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(`${inject('baseURL')}${hash}`);
-  await page.getByRole('button', { name: 'Step forward' }).waitFor();
+  // The controls' status line, in whichever language the link asks for.
+  await page.locator('.controls-status').waitFor();
   return { page, errors };
 }
 

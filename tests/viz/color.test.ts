@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PALETTE, formatValue, maxAbs, signedColor } from '../../src/viz/color';
-import { color } from 'd3';
+import { PALETTE, formatValue, maxAbs, signedColor, textColorOn } from '../../src/viz/color';
+import { color, rgb } from 'd3';
 
 describe('the shared palette', () => {
   it('passes through its stops: zero is neutral, the ends are the extremes', () => {
@@ -20,5 +20,23 @@ describe('the shared palette', () => {
     expect(formatValue(0.69314718)).toBe('0.6931');
     expect(formatValue(-0.0000327353)).toBe('−3.274e-5'); // d3's typographic minus
     expect(formatValue(0)).toBe('0');
+  });
+});
+
+describe('textColorOn', () => {
+  // WCAG 2 contrast, written out here from the standard (not imported from the code under test).
+  const channel = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+  const lum = (hex: string) => {
+    const c = rgb(hex);
+    return 0.2126 * channel(c.r) + 0.7152 * channel(c.g) + 0.0722 * channel(c.b);
+  };
+  it('keeps every heatmap cell\'s text at WCAG AA contrast (4.5 : 1) on its own colour', () => {
+    let worst = Infinity;
+    for (let k = -200; k <= 200; k++) {
+      const bg = lum(signedColor(k / 200, 1));
+      const fg = lum(textColorOn(k / 200, 1));
+      worst = Math.min(worst, (Math.max(bg, fg) + 0.05) / (Math.min(bg, fg) + 0.05));
+    }
+    expect(worst).toBeGreaterThanOrEqual(4.5);
   });
 });

@@ -3,7 +3,7 @@
  * usual mistake it looks like, the gap in numbers, a pointer to where the screen explains it —
  * or Show the answer. Never blocks: Next works whatever happens here.
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useT } from '../../i18n/index';
 import { highlightOf } from '../../lessons/recipe';
 import { parseGuess, rightOption, signOf, type Guess, type Sign, type Truth, type Verdict } from '../../lessons/feedback';
@@ -82,6 +82,11 @@ export function QuestionBlock({ question, answer, truth, resolver, locale, stepK
   const inputId = useId();
   const problemId = useId();
   const groupName = useId();
+  // The verdict may land below the fold of a phone's sheet: bring it into view when it changes.
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    resultRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [answer]);
 
   const check = (e: FormEvent) => {
     e.preventDefault();
@@ -130,6 +135,7 @@ export function QuestionBlock({ question, answer, truth, resolver, locale, stepK
         <button type="submit" className="control-button">{t('lesson.check')}</button>
         <button type="button" className="control-button" onClick={reveal} disabled={answer?.isRevealed}>{t('lesson.showAnswer')}</button>
       </div>
+      <div ref={resultRef}>
       {answer?.verdict && !answer.isRevealed && (
         <Feedback verdict={answer.verdict} guess={answer.guess} truth={truth} question={question} attempts={answer.attempts} locale={locale} resolver={resolver} />
       )}
@@ -140,6 +146,7 @@ export function QuestionBlock({ question, answer, truth, resolver, locale, stepK
         </div>
       )}
       {answer?.verdict?.isCorrect && !answer.isRevealed && <div className="lesson-answer"><StepParagraphs template={question.explain[locale]} resolver={resolver} /></div>}
+      </div>
     </form>
   );
 }
