@@ -21,13 +21,17 @@ export function highlightOf(spec: HighlightSpec | undefined): Highlight | null {
 /** The state a step pins (a validated lesson's settings always parse). */
 export function stepRecipe(lesson: Lesson, step: LessonStep): StateRecipe {
   const { init } = parseLink(mergeSettings(lesson.settings, step.settings));
+  // A highlighted neuron or edge is also the focused one: the diagram rings it, the equations follow it.
+  const hl = step.highlight;
+  const neuron = step.neuron ?? (hl && 'neuron' in hl ? hl.neuron : undefined);
+  const edge = step.edge ?? (hl && 'edge' in hl ? hl.edge : undefined);
   return {
     config: init.config,
     iteration: step.iteration,
     phase: step.phase,
     focusSample: step.sample ?? 0,
-    focusNeuron: step.neuron ? { layer: step.neuron[0], index: step.neuron[1] } : null,
-    focusEdge: step.edge ? { layer: step.edge[0], from: step.edge[1], to: step.edge[2] } : null,
+    focusNeuron: neuron ? { layer: neuron[0], index: neuron[1] } : null,
+    focusEdge: edge ? { layer: edge[0], from: edge[1], to: edge[2] } : null,
     emphasis: step.emphasis ?? [],
     highlight: highlightOf(step.highlight),
   };

@@ -27,6 +27,8 @@ export interface HeatmapProps {
   readonly onReadout: (text: string) => void;
   /** id of the text that explains the keys. */
   readonly describedBy: string;
+  /** A lesson step points at this matrix. */
+  readonly isHighlighted?: boolean;
 }
 
 const sameCell = (a: Cell | null, b: Cell | null) => a === b || (!!a && !!b && a.row === b.row && a.col === b.col);
@@ -56,7 +58,7 @@ function SmallCells({ label, matrix }: { label: string; matrix: Matrix }) {
   });
 }
 
-export const Heatmap = memo(function Heatmap({ label, matrix, focusColumn, onPickColumn, onReadout, describedBy }: HeatmapProps) {
+export const Heatmap = memo(function Heatmap({ label, matrix, focusColumn, onPickColumn, onReadout, describedBy, isHighlighted = false }: HeatmapProps) {
   const t = useT();
   const { rows, cols } = matrix;
   const small = isSmallMatrix(matrix);
@@ -176,7 +178,7 @@ export const Heatmap = memo(function Heatmap({ label, matrix, focusColumn, onPic
   const size = small ? 'hm-small' : narrow ? 'hm-narrow' : 'hm-wide';
 
   return (
-    <figure className={`hm ${size}`}>
+    <figure className={`hm ${size}${isHighlighted ? ' is-highlighted' : ''}`}>
       <figcaption className="hm-label">
         <span>{`${label}: ${shape}`}</span>
         {tip && <span className="hm-tip" aria-hidden="true">{tip}</span>}

@@ -12,6 +12,9 @@ import './MatrixPanel.css';
 
 const selectSetFocusSample = (s: AppState) => s.setFocusSample;
 
+/** The matrix a lesson step points at, if any. */
+const selectHighlightedMatrix = (s: AppState) => (s.highlight?.kind === 'matrix' ? s.highlight.name : null);
+
 interface EquationRowProps {
   readonly equation: Equation;
   readonly focusSample: number;
@@ -22,6 +25,7 @@ interface EquationRowProps {
 const EquationRow = memo(function EquationRow({ equation, focusSample, onReadout, hintIds }: EquationRowProps) {
   const t = useT();
   const setFocusSample = useAppStore(selectSetFocusSample);
+  const highlighted = useAppStore(selectHighlightedMatrix);
   return (
     <div className="eq">
       {equation.formula && <p className="eq-formula">{equation.formula}</p>}
@@ -38,6 +42,7 @@ const EquationRow = memo(function EquationRow({ equation, focusSample, onReadout
               onPickColumn={term.samples ? setFocusSample : null}
               onReadout={onReadout}
               describedBy={term.samples ? hintIds.samples : hintIds.cells}
+              isHighlighted={term.name === highlighted}
             />
           ),
         )}
