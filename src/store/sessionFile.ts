@@ -163,15 +163,19 @@ function readOptimizer(at: Reader): OptimizerSpec {
 function readConfig(at: Reader): StudioConfig {
   const field = at('config');
   const c = object(field.value, field.path);
-  const init = object(c('init').value, c('init').path);
+  const readInit = () => {
+    const init = object(c('init').value, c('init').path);
+    return { scheme: oneOf(init('scheme'), INIT_SCHEMES), scale: number(init('scale'), 0, 1e6), seed: integer(init('seed'), 0, MAX_SEED) };
+  };
   const batch = c('batchSize');
+  // In the order the file writes them, so the first problem named is the first in the file.
   return {
     data: readData(c),
     hiddenSize: integer(c('hiddenSize'), 1, MAX_HIDDEN),
     hiddenActivation: oneOf(c('hiddenActivation'), ACTIVATIONS),
     outputActivation: oneOf(c('outputActivation'), ACTIVATIONS),
     loss: oneOf(c('loss'), LOSSES),
-    init: { scheme: oneOf(init('scheme'), INIT_SCHEMES), scale: number(init('scale'), 0, 1e6), seed: integer(init('seed'), 0, MAX_SEED) },
+    init: readInit(),
     optimizer: readOptimizer(c),
     batchSize: batch.value === null ? null : integer(batch, 1, MAX_COLUMNS),
     shuffleSeed: integer(c('shuffleSeed'), 0, MAX_SEED),
