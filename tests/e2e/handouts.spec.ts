@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Download, Locator, Page } from 'playwright-core';
 import { ARTIFACTS, LAPTOP, chromiumPath, launch, openPage, screenshot, statusLine } from './browser';
-import listings from '../fixtures/listings.json';
+import scripts from '../fixtures/scripts.json';
 
 const XOR_AT_37 = '#data=xor&opt=adam&lr=0.01&it=37&phase=loss';
 
@@ -147,8 +147,8 @@ describe.skipIf(!chromiumPath())('hand-outs in Chromium', () => {
     await code.getByRole('tab', { name: 'PyTorch' }).click();
     const pytorch = await download(page, code.getByRole('button', { name: 'Download the PyTorch code as xor_adam_pytorch.py' }));
     const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-    expect([numpy.name, sha(numpy.bytes)]).toEqual([listings.cases.xorAdam.numpy.file, listings.cases.xorAdam.numpy.sha256]);
-    expect([pytorch.name, sha(pytorch.bytes)]).toEqual([listings.cases.xorAdam.pytorch.file, listings.cases.xorAdam.pytorch.sha256]);
+    expect([numpy.name, sha(numpy.bytes)]).toEqual([scripts.cases.xorAdam.numpy.file, scripts.cases.xorAdam.numpy.sha256]);
+    expect([pytorch.name, sha(pytorch.bytes)]).toEqual([scripts.cases.xorAdam.pytorch.file, scripts.cases.xorAdam.pytorch.sha256]);
     await page.context().close();
   });
 

@@ -1,4 +1,4 @@
-// The scripts "Download .py" writes, run through real Python by tests/fixtures/generate_listings.py
+// The scripts "Download .py" writes, run through real Python by tests/fixtures/generate_scripts.py
 // (NumPy and PyTorch): the page must still write them byte for byte, and every cost they printed
 // must be the engine's at that iteration (printed to 6 decimals), as must their final test number.
 //
@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/engine/index';
 import { currentSession } from '../../src/store/index';
 import { LISTING_CASES, scriptsOf } from '../fixtures/listingScripts';
-import fixture from '../fixtures/listings.json';
+import fixture from '../fixtures/scripts.json';
 
 type Run = { file: string; sha256: string; costs: Record<string, number>; last: string };
 const cases = fixture.cases as Record<string, Record<'numpy' | 'pytorch', Run>>;
@@ -29,7 +29,7 @@ describe.each(Object.keys(LISTING_CASES))('the %s scripts', (name) => {
     for (const tab of ['numpy', 'pytorch'] as const) {
       expect(scripts[tab].file).toBe(cases[name][tab].file);
       const sha = createHash('sha256').update(scripts[tab].text, 'utf8').digest('hex');
-      expect(sha, `${scripts[tab].file} changed since tests/fixtures/generate_listings.py ran it`).toBe(cases[name][tab].sha256);
+      expect(sha, `${scripts[tab].file} changed since tests/fixtures/generate_scripts.py ran it`).toBe(cases[name][tab].sha256);
     }
   });
 
