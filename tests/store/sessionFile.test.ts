@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/data/csv';
 import { DEFAULT_DATASET_SPECS } from '../../src/data/datasets';
-import { PHASES, type Params } from '../../src/engine/index';
+import { PHASES } from '../../src/engine/index';
+import { expectSameBits } from '../fixtures/compare';
 import {
   DEFAULT_CONFIG, SESSION_VERSION, createAppStore, currentSession, readSession, sessionText, type AppStore, type Curves,
   type StudioConfig,
@@ -15,33 +16,18 @@ const MOONS_RMSPROP: StudioConfig = {
   optimizer: { kind: 'rmsprop', lr: 0.01, momentum: 0.5, weightDecay: 0.001 }, batchSize: 64, shuffleSeed: 3,
 };
 
-/** The same bits, NaN payloads and the sign of zero included; names the first difference. */
-function expectSameBits(a: Float64Array, b: Float64Array, label: string) {
-  expect(a.length, `${label}: length`).toBe(b.length);
-  const x = new BigUint64Array(a.buffer, a.byteOffset, a.length);
-  const y = new BigUint64Array(b.buffer, b.byteOffset, b.length);
-  const k = x.findIndex((v, i) => v !== y[i]);
-  expect(k, k < 0 ? label : `${label}[${k}]: ${a[k]} vs ${b[k]}`).toBe(-1);
-}
-function expectSameParams(a: Params, b: Params, label: string) {
-  for (const k of ['W1', 'b1', 'W2', 'b2'] as const) expectSameBits(a[k].data, b[k].data, `${label}.${k}`);
-}
-function expectSameCurves(a: Curves, b: Curves, label: string) {
-  expect(a.length, `${label}: rows`).toBe(b.length);
-  for (const k of ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'] as const) {
-    expectSameBits(a[k].subarray(0, a.length), b[k].subarray(0, b.length), `${label}.${k}`);
-  }
-}
-/** Everything the studio computes from here on depends on: the cursor, parameters, optimizer state, curves. */
+const METRICS = ['trainLoss', 'testLoss', 'trainAccuracy', 'testAccuracy'] as const;
+/** The curves' rows (not their spare capacity). */
+const rowsOf = (c: Curves) => Object.fromEntries(METRICS.map((k) => [k, c[k].subarray(0, c.length)]));
+
+/** Everything the studio computes from here on depends on, bit for bit: the cursor, parameters, optimizer state, loss, curves. */
 function expectSameState(a: AppStore, b: AppStore, label: string) {
   const [s, t] = [currentSession(a.getState().timeline), currentSession(b.getState().timeline)];
-  expect([t.iteration, t.phase], label).toEqual([s.iteration, s.phase]);
-  expectSameParams(t.params, s.params, `${label} params`);
-  expect(t.optimizerState.step, `${label} step`).toBe(s.optimizerState.step);
-  expect(Object.keys(t.optimizerState.buffers).sort()).toEqual(Object.keys(s.optimizerState.buffers).sort());
-  for (const [name, p] of Object.entries(s.optimizerState.buffers)) expectSameParams(t.optimizerState.buffers[name], p, `${label} ${name}`);
-  expect(t.loss === null ? null : Object.is(t.loss, s.loss) || t.loss === s.loss, `${label} loss`).toBe(s.loss === null ? null : true);
-  expectSameCurves(b.getState().timeline.curves, a.getState().timeline.curves, `${label} curves`);
+  expectSameBits(
+    { iteration: t.iteration, phase: t.phase, params: t.params, optimizerState: t.optimizerState, loss: t.loss, curves: rowsOf(b.getState().timeline.curves) },
+    { iteration: s.iteration, phase: s.phase, params: s.params, optimizerState: s.optimizerState, loss: s.loss, curves: rowsOf(a.getState().timeline.curves) },
+    label,
+  );
 }
 
 /** A store at (iteration, phase): trained in the worker's way to the iteration, then stepped to the phase. */
@@ -107,8 +93,7 @@ describe('session files', () => {
     expect(problem).toBeNull();
     expect(store.getState().csvName).toBe('my data.csv');
     expect(store.getState().config.data).toEqual({ kind: 'csv', name: 'my data.csv' });
-    expectSameBits(store.getState().built.dataset.train.X.data, parsed.dataset.train.X.data, 'train X');
-    expectSameBits(store.getState().built.dataset.test.Y.data, parsed.dataset.test.Y.data, 'test Y');
+    expectSameBits(store.getState().built.dataset, parsed.dataset, 'the CSV data set');
     for (const s of [original, store]) s.getState().train(30);
     expectSameState(original, store, 'CSV after 30 more');
   });
@@ -123,7 +108,7 @@ describe('session files', () => {
     expect(text).toContain('"NaN"');
     expect(text).toContain('"-0"');
     const { store } = await open(text);
-    expectSameCurves(store.getState().timeline.curves, curves, 'special values');
+    expectSameBits(rowsOf(store.getState().timeline.curves), rowsOf(curves), 'special values');
   });
 });
 
