@@ -95,6 +95,8 @@ export function createConfigSlice(
           message: `Opened ${file.name} at iteration ${iteration}: stepping and training go on from there.`,
         },
       });
+      // As a recipe without emphasis: what a lesson or presenter pointed at belongs to the old state.
+      get().setEmphasis([], null);
       return null;
     },
   };

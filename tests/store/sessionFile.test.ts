@@ -46,9 +46,12 @@ async function open(text: string, name = 'saved.json', into = createAppStore()) 
 describe('session files', () => {
   it('open at the saved iteration and phase, with every number bit for bit, without retraining', async () => {
     const saved = storeAt(XOR_ADAM, 37, 'loss');
-    const { store, problem } = await open(sessionText(saved.getState()));
+    const into = createAppStore();
+    into.getState().setEmphasis(['equations'], { kind: 'panel', panel: 'equations' });
+    const { store, problem } = await open(sessionText(saved.getState()), 'saved.json', into);
     expect(problem).toBeNull();
     expect(store.getState().config).toEqual(XOR_ADAM);
+    expect([store.getState().emphasis, store.getState().highlight]).toEqual([[], null]);
     expectSameState(saved, store, 'opened');
     expect(store.getState().notice).toMatchObject({ kind: 'info', code: 'session-opened', params: { name: 'saved.json', iteration: 37 } });
     // Keyframes at 0 and at the saved iteration: nothing in between was recomputed.
