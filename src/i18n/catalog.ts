@@ -14,8 +14,9 @@ import { config } from './messages/config';
 import { race } from './messages/race';
 import { prepare } from './messages/prepare';
 import { lesson } from './messages/lesson';
+import { handouts } from './messages/handouts';
 
-const AREAS = [app, network, controls, chart, matrices, code, data, equations, config, race, prepare, lesson] as const;
+const AREAS = [app, network, controls, chart, matrices, code, data, equations, config, race, prepare, lesson, handouts] as const;
 
 type Area = (typeof AREAS)[number];
 type KeysOf<A> = A extends { en: infer E } ? keyof E : never;

@@ -2,10 +2,21 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Dataset } from '../data/datasets';
 import { DEFAULT_CONFIG, buildConfig, type Built, type StudioConfig } from './config';
+import { problem, type SessionProblem } from './sessionCheck';
+import { readSession } from './sessionFile';
+import { fromPosition } from './timeline';
 import { errorText, timelineFor } from './timelineSlice';
-import type { AppState, ConfigActions, ConfigState, Notice } from './types';
+import { MAX_SESSION_BYTES, type AppState, type ConfigActions, type ConfigState, type Notice } from './types';
 
 const FOCUS_RESET = { focusSample: 0, focusNeuron: null, focusEdge: null } as const;
+
+/** The notice for a session file that could not be opened: the file, the field and what was expected. */
+export function sessionNotice(name: string, p: SessionProblem): Notice {
+  return {
+    kind: 'error', code: `session-${p.code}`, params: { ...p.params, name, field: p.field, got: p.got },
+    message: `${name} is not a session this page can open: ${p.message}. Nothing was changed.`,
+  };
+}
 
 export function createConfigSlice(
   set: StoreApi<AppState>['setState'], get: StoreApi<AppState>['getState'], config: StudioConfig, built: Built,
@@ -22,6 +33,9 @@ export function createConfigSlice(
       return false;
     }
   };
+
+  /** Counts openSession calls: a file read that finishes after a later call started is dropped. */
+  let sessionRun = 0;
 
   return {
     config, built, csv: null, csvName: null, notice: null,
@@ -54,6 +68,36 @@ export function createConfigSlice(
       } catch (e) {
         set({ notice: { kind: 'error', message: [...errors, errorText(e)].join(' ') } });
       }
+    },
+    openSession: async (file) => {
+      const run = ++sessionRun;
+      const refuse = (p: SessionProblem) => {
+        set({ notice: sessionNotice(file.name, p) });
+        return p;
+      };
+      if (file.size > MAX_SESSION_BYTES) return refuse(problem('too-large', '', `${(file.size / 2 ** 20).toFixed(1)} MB`, { max: MAX_SESSION_BYTES / 2 ** 20 }));
+      let text: string;
+      try {
+        text = await file.text();
+      } catch (e) {
+        return run === sessionRun ? refuse(problem('unreadable', '', file.name, { reason: errorText(e) })) : null;
+      }
+      if (run !== sessionRun) return null;
+      const read = readSession(text);
+      if (!read.ok) return refuse(read.problem);
+      get().stopTraining();
+      const { config: nextConfig, built: nextBuilt, csv, csvName, timeline } = read.session;
+      const { iteration } = fromPosition(timeline.cursor);
+      set({
+        config: nextConfig, built: nextBuilt, csv, csvName, timeline, isPlaying: false, ...FOCUS_RESET,
+        notice: {
+          kind: 'info', code: 'session-opened', params: { name: file.name, iteration },
+          message: `Opened ${file.name} at iteration ${iteration}: stepping and training go on from there.`,
+        },
+      });
+      // As a recipe without emphasis: what a lesson or presenter pointed at belongs to the old state.
+      get().setEmphasis([], null);
+      return null;
     },
   };
 }

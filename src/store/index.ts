@@ -10,3 +10,5 @@ export type { TrainingBackend, TrainingOutcome } from './training';
 export type { LessonProgress, LessonRun, StepAnswer } from './lessonSlice';
 export { batchSize, stepResolver } from './lessonSlice';
 export { PANELS, MATRIX_NAMES, type Highlight, type MatrixName, type PanelId, type StateRecipe } from './recipe';
+export { handoutName, configStem, type Handout } from './fileNames';
+export { SESSION_FORMAT, SESSION_VERSION, readSession, sessionText, type SessionProblem, type SessionProblemCode } from './sessionFile';

@@ -252,3 +252,20 @@ export function sessionAt(t: Timeline, iteration: number, phase: PhaseId): Sessi
     : recompute(t, toPosition(fi, fp));
   return advanceSession(frontier, iteration, phase);
 }
+
+/**
+ * A timeline opened from a saved state (a session file) without retraining: keyframes at
+ * iteration 0 (`initialParams`, the config's deterministic start) and at the saved iteration,
+ * the cursor (and frontier) at `phase` of it, and the curves as saved. Going back below the
+ * saved iteration rebuilds from keyframe 0 (rebuild), which retrains up to that many iterations
+ * once, then at most SCRATCH_INTERVAL per step. Throws (named errors) on bad params or state.
+ */
+export function restoreTimeline(setup: SessionSetup, test: DataSplit, initialParams: Params, saved: Keyframe, phase: PhaseId, curves: Curves): Timeline {
+  const first = createTimeline(setup, test, initialParams);
+  const detailStart = toPosition(saved.iteration, 'forward-hidden');
+  const cursor = toPosition(saved.iteration, phase);
+  const detail = [startSession(setup, saved.params, saved.optimizerState, saved.iteration)];
+  for (let p = detailStart + 1; p <= cursor; p++) detail.push(stepSession(detail[detail.length - 1]));
+  const keyframes = saved.iteration === 0 ? [saved] : [first.keyframes[0], saved];
+  return { ...first, keyframes, detail, detailStart, frontier: cursor, cursor, curves };
+}

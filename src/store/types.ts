@@ -7,6 +7,7 @@ import type { TrainingBackend } from './training';
 import type { RaceActions, RaceState } from './raceSlice';
 import type { Highlight, PanelId, StateRecipe } from './recipe';
 import type { LessonActions, LessonState } from './lessonSlice';
+import type { SessionProblem, SessionProblemCode } from './sessionCheck';
 
 export type Locale = 'en' | 'zh-CN';
 
@@ -14,7 +15,8 @@ export type Locale = 'en' | 'zh-CN';
 export interface Notice {
   readonly kind: 'info' | 'error';
   readonly message: string;
-  readonly code?: 'config-changed' | 'csv-loaded' | 'diverged' | 'lesson-unknown' | 'lesson-bad-step';
+  readonly code?: 'config-changed' | 'csv-loaded' | 'diverged' | 'lesson-unknown' | 'lesson-bad-step' | 'session-opened'
+    | `session-${SessionProblemCode}`;
   readonly params?: Readonly<Record<string, string | number>>;
 }
 
@@ -54,6 +56,13 @@ export interface ConfigActions {
    * when late), focus and emphasis. `errors` (what a link could not read) become the notice.
    */
   applyRecipe(recipe: StateRecipe, errors?: readonly string[]): void;
+  /**
+   * Opens a session file (store/sessionFile.ts): its configuration, data set, state at the cursor
+   * and curves, without retraining. A file that is not a valid session changes nothing and posts
+   * an error notice naming the field and what was expected. Resolves to that problem, or null
+   * when the session opened (or a later call took over).
+   */
+  openSession(file: SessionFileSource): Promise<SessionProblem | null>;
 }
 
 /** An (iteration, phase) a link, a lesson step or a stored state asks for. */
@@ -61,6 +70,16 @@ export interface Destination {
   readonly iteration: number;
   readonly phase: PhaseId;
 }
+
+/** What openSession reads: a File, or anything with its name, size and text. */
+export interface SessionFileSource {
+  readonly name: string;
+  readonly size: number;
+  text(): Promise<string>;
+}
+
+/** Largest session file read, in bytes (a 20 MB CSV saved with it stays well below). */
+export const MAX_SESSION_BYTES = 128 * 2 ** 20;
 
 /** A fast-training job in flight. */
 export interface TrainingState {

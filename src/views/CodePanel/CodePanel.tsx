@@ -5,12 +5,15 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useT, type MessageKey } from '../../i18n/index';
 import {
-  selectConfig, selectDataset, selectNetwork, selectPhase, useAppStore,
+  handoutName, selectConfig, selectDataset, selectNetwork, selectPhase, useAppStore,
 } from '../../store/index';
+import { downloadText } from '../shared/download';
+import { DownloadIcon } from '../shared/ExportButtons';
 import { CodeListing } from './CodeListing';
 import { listingText, phaseRange, type Listing } from './listing';
 import { numpyListing } from './numpyCode';
 import { pytorchListing } from './pytorchCode';
+import { scriptText } from './script';
 import './CodePanel.css';
 
 type Tab = 'numpy' | 'pytorch';
@@ -45,6 +48,7 @@ export function CodePanel() {
   }, [network, config, dataset]);
   const range = phaseRange(listings[tab], phase);
   const tabName = t(TAB_NAMES[tab]);
+  const fileName = handoutName(config, { kind: 'code', tab });
 
   const choose = (next: Tab) => {
     setTab(next);
@@ -72,6 +76,10 @@ export function CodePanel() {
     }
   };
 
+  const download = () => {
+    downloadText(scriptText(listings[tab], { network, config, dataset }, tab, fileName), fileName, 'text/x-python');
+  };
+
   return (
     <section className="panel code-panel" aria-labelledby={headingId}>
       <div className="code-head">
@@ -87,9 +95,15 @@ export function CodePanel() {
             </button>
           ))}
         </div>
-        <button type="button" className="code-copy" onClick={copy} aria-label={t('code.copyLabel', { tab: tabName })}>
-          {t('code.copy')}
-        </button>
+        <div className="code-actions">
+          <button type="button" className="code-copy" onClick={download} title={fileName}
+            aria-label={t('code.downloadLabel', { tab: tabName, file: fileName })}>
+            <DownloadIcon />{t('code.download')}
+          </button>
+          <button type="button" className="code-copy" onClick={copy} aria-label={t('code.copyLabel', { tab: tabName })}>
+            {t('code.copy')}
+          </button>
+        </div>
       </div>
       <p className="code-phase">
         {range

@@ -10,6 +10,7 @@ import { PRESETS, matchPreset } from '../../store/presets';
 import { DataFieldset } from './DataFieldset';
 import { useCommit, type Commit } from './Field';
 import { NetworkFieldset } from './NetworkFieldset';
+import { SessionFile } from './SessionFile';
 import { TrainingFieldset } from './TrainingFieldset';
 import './configPanel.css';
 
@@ -63,6 +64,7 @@ export function ConfigPanel() {
   return (
     <section className="panel config-panel" aria-labelledby={titleId}>
       <h2 id={titleId}>{t('config.title')}</h2>
+      <SessionFile />
       <Presets commit={commit} />
       <DataFieldset
         commit={commit} note={live?.at === 'data' ? live.key : null} onNote={noteAt('data')}

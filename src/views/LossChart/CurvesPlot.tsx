@@ -105,7 +105,7 @@ export const CurvesPlot = memo(function CurvesPlot({ curves, width, isLog, hasAc
 
   const lossLabel = t('chart.lossOver', { n: count(length) });
   return (
-    <svg className="curves-svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
+    <svg className="curves-svg" width={width} height={height} viewBox={`0 0 ${width} ${height}`} data-handout-layer="">
       <g transform={`translate(${MARGIN.left},${MARGIN.top})`}>
         <g role="group" aria-label={lossLabel}>
           <YAxis ticks={valueTicks(yLoss, 4, isLog ? 'log' : 'linear')} width={innerWidth} label={t('chart.axisLoss')} top={0} height={LOSS_HEIGHT} />

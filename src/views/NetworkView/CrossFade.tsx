@@ -13,6 +13,7 @@
  * looks inside it (STYLE.md §6, a node handed over through a ref).
  */
 import { Component, createRef, type ReactNode } from 'react';
+import { HANDOUT_LAYER } from './handout';
 
 interface CrossFadeProps {
   /** A new value (by Object.is) starts a fade: the model the picture shows. */
@@ -25,8 +26,8 @@ interface CrossFadeProps {
   readonly children: ReactNode;
 }
 
-/** The attributes that make a mark interactive or announced; the still picture has none. */
-const LIVE_ATTRIBUTES = ['tabindex', 'role', 'aria-label', 'aria-pressed', 'data-target'];
+/** The attributes that make a mark interactive, announced or exported; the still picture has none. */
+const LIVE_ATTRIBUTES = ['tabindex', 'role', 'aria-label', 'aria-pressed', 'data-target', HANDOUT_LAYER];
 
 /** A deep clone of `element` with nothing focusable, announced or found by the diagram's queries. */
 export function stillOf(element: Element): Element {

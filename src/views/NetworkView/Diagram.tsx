@@ -16,6 +16,7 @@ import { Edge, Neuron } from './marks';
 import { edgeKey, neuronKey, type EdgeModel, type NetworkModel, type NeuronModel } from './model';
 import { nextKey, parseKey } from './navigation';
 import { Tooltip } from './Tooltip';
+import { HANDOUT_LAYER } from './handout';
 
 const selectSetFocusNeuron = (s: AppState) => s.setFocusNeuron;
 const selectSetFocusEdge = (s: AppState) => s.setFocusEdge;
@@ -190,7 +191,7 @@ export function Diagram({ model, sizes, width, fadeMs }: DiagramProps) {
   return (
     <div className="network-stage-inner" onMouseLeave={() => setHovered(null)}>
       <CrossFade cue={marks} durationMs={fadeMs} isInterrupted={isInterrupted}>
-        <svg ref={svgRef} className="network-svg" viewBox={`0 0 ${width} ${height}`} width="100%" role="group"
+        <svg ref={svgRef} className="network-svg" viewBox={`0 0 ${width} ${height}`} width="100%" role="group" {...{ [HANDOUT_LAYER]: '' }}
           aria-label={t('network.diagram', { inputs: sizes[0], hidden: sizes[1], outputs: sizes[2] })}
           onKeyDown={onKeyDown} onClick={onClick} onMouseDown={onMouseDown} onFocus={onFocus} onBlur={onBlur} onMouseOver={onMouseOver}>
           {neuronsOf(0)}
@@ -205,7 +206,7 @@ export function Diagram({ model, sizes, width, fadeMs }: DiagramProps) {
           width={width} height={height} sweepMs={FLOW_SWEEP_MS} cue={marks} />
       )}
       {/* Text over the marks and the flow, outside the cross-fade: numbers change at once, never blend. */}
-      <svg className="network-labels" viewBox={`0 0 ${width} ${height}`}>
+      <svg className="network-labels" viewBox={`0 0 ${width} ${height}`} {...{ [HANDOUT_LAYER]: '' }}>
         {layout.layers.map((l, k) => (
           <text key={k} className="network-header" x={l.x} y={16} textAnchor="middle" aria-hidden="true">
             {headers[k]}

@@ -3,14 +3,18 @@
  * weight (width = |w|, hue = sign); in backward phases the same edges carry the gradients
  * and the flow runs right to left.
  */
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '../../i18n/index';
 import {
-  selectFocusSample, selectFrameSession, selectIsPlaying, selectIsTraining, selectSpeed, useAppStore, type AppState,
+  handoutName, selectConfig, selectFocusSample, selectFrameSession, selectIsPlaying, selectIsTraining, selectSpeed, useAppStore,
+  type AppState,
 } from '../../store/index';
+import { formatValue } from '../../viz/color';
 import { duration } from '../../viz/motion';
 import type { LayerSizes } from '../../viz/network';
+import { ExportButtons } from '../shared/ExportButtons';
 import { Diagram } from './Diagram';
+import { networkHandout } from './handout';
 import { Legend } from './Legend';
 import { buildModel, type Direction } from './model';
 import { SamplePicker } from './SamplePicker';
@@ -56,6 +60,10 @@ export function NetworkView() {
   const speed = useAppStore(selectSpeed);
   const isTraining = useAppStore(selectIsTraining);
   const stageRef = useRef<HTMLDivElement>(null);
+  const captionRef = useRef<HTMLParagraphElement>(null);
+  const legendRef = useRef<HTMLParagraphElement>(null);
+  const helpRef = useRef<HTMLParagraphElement>(null);
+  const config = useAppStore(selectConfig);
   const width = Math.max(300, Math.min(960, useElementWidth(stageRef, 640)));
 
   const { W1, W2 } = session.params;
@@ -73,21 +81,34 @@ export function NetworkView() {
   const fadeMs = isAnimated ? Math.min(phaseMs, isPlaying ? 600 / speed : Infinity) : 0;
   const indices = session.batch.indices;
 
+  const caption = t(CAPTION[model.direction], { phase: t(`phase.${session.phase}`) });
+  const { iteration, phase } = session;
+  const names = useMemo(() => ({
+    svg: handoutName(config, { kind: 'network', iteration, phase, ext: 'svg' }),
+    png: handoutName(config, { kind: 'network', iteration, phase, ext: 'png' }),
+  }), [config, iteration, phase]);
+  const buildHandout = useCallback(() => {
+    const [stage, captionEl, legend, help] = [stageRef.current, captionRef.current, legendRef.current, helpRef.current];
+    if (!stage || !captionEl || !legend || !help) throw new Error('the diagram is not on the page');
+    const targets = model.targets.map((y) => (Number.isInteger(y) ? String(y) : formatValue(y))).join(', ');
+    const details = `${t('handout.iterationSample', { iteration, sample: sample + 1, count })} · y = ${targets}`;
+    return networkHandout({ stage, caption: captionEl, legend, subtitle: help, model, title: caption, details, t });
+  }, [model, caption, iteration, sample, count, t]);
+
   return (
     <section className="panel network" aria-labelledby="network-title">
       <div className="network-head">
         <h2 id="network-title">{t('network.title')}</h2>
-        <p className={`network-caption is-${model.direction}`}>
-          {t(CAPTION[model.direction], { phase: t(`phase.${session.phase}`) })}
-        </p>
+        <p ref={captionRef} className={`network-caption is-${model.direction}`}>{caption}</p>
+        <ExportButtons what="network" names={names} build={buildHandout} />
       </div>
       <SamplePicker sample={sample} count={count} trainingIndex={indices ? indices[sample] : null}
         targets={model.targets} onChange={setFocusSample} />
       <div ref={stageRef} className="network-stage">
         <Diagram model={model} sizes={sizes} width={width} fadeMs={fadeMs} />
       </div>
-      <Legend model={model} />
-      <p className="network-help">{t('network.help')}</p>
+      <Legend model={model} ref={legendRef} />
+      <p ref={helpRef} className="network-help">{t('network.help')}</p>
     </section>
   );
 }
