@@ -51,16 +51,22 @@ export function numericalGradient(
   if (!(Math.abs(up - down - 2 * eps) <= 1e-6 * 2 * eps)) {
     fail('epsilon', epsilon, `is too small to move ${param}[${row}][${col}] = ${w} in double precision (w ± ε round to values ${up - down} apart, not 2ε)`);
   }
-  const moved = (value: number): Params => {
+  const A1 = forwardHidden(config, params, X).A1;
+  const outputAt = (value: number) => {
     const data = target.data.slice();
     data[k] = value;
-    return { ...params, [param]: matrix(target.rows, target.cols, data) };
+    const entry = matrix(target.rows, target.cols, data);
+    const moved = { ...params, [param]: entry };
+    if (param === 'W2' || param === 'b2') return forwardOutput(config, moved, A1).A2;
+    // Hidden activations are elementwise (softmax is output-only), so moving W1[row][·] or b1[row]
+    // moves row `row` of A1 alone: recompute that neuron, not the whole layer (a 32-neuron layer is 32 times the work).
+    const one = (m: Matrix) => matrix(1, m.cols, m.data.slice(row * m.cols, (row + 1) * m.cols));
+    const neuron = forwardHidden({ ...config, hiddenSize: 1 }, { ...moved, W1: one(moved.W1), b1: one(moved.b1) }, X).A1;
+    const A1moved = matrix(A1.rows, A1.cols, A1.data.slice());
+    A1moved.data.set(neuron.data, row * A1.cols);
+    return forwardOutput(config, moved, A1moved).A2;
   };
-  // A change in W2 or b2 leaves the hidden layer as it is: compute A1 once.
-  const isOutput = param === 'W2' || param === 'b2';
-  const A1 = isOutput ? forwardHidden(config, params, X).A1 : null;
-  const outputAt = (p: Params) => forwardOutput(config, p, A1 ?? forwardHidden(config, p, X).A1).A2;
-  const difference = lossDifference(config, outputAt(moved(up)), outputAt(moved(down)), Y);
+  const difference = lossDifference(config, outputAt(up), outputAt(down), Y);
   if (!Number.isFinite(difference)) {
     fail(`the loss at ${param}[${row}][${col}] ± ε`, difference, `must be finite (ε = ${epsilon} is too large for this network)`);
   }
