@@ -104,6 +104,9 @@ const twoDigits = format('.1e');
 /** A gradient to 10 significant digits (−3.273532288e-5), enough to see where the two estimates part. */
 export const formatGradient = (v: number): string => digits(v);
 
+/** The central difference as text, in one piece: its spaces do not break. */
+export const FORMULA_TEXT = '(L(w + ε) − L(w − ε)) / 2ε'.replace(/ /g, '\u00a0');
+
 /** ε as the panel writes it: 1e-5. */
 export const EPSILON_TEXT = format('.0e')(GRADIENT_CHECK_EPSILON);
 

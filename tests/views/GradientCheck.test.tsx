@@ -47,7 +47,7 @@ describe('the gradient check in the equation panel', () => {
     expect(Math.abs(backprop.full - tutorial.iteration0.dW1[0][0])).toBeLessThan(1e-12 * Math.abs(tutorial.iteration0.dW1[0][0]));
     expect(error.full).toBeLessThan(1e-7);
     expect(error.text).toMatch(/^\d\.\de-(8|9|1\d)$/);
-    expect(within(section).getByText(/over the 300 samples of this batch, ε = 1e-5/)).toBeTruthy();
+    expect(within(section).getByText('Move W1[0][0] by ±ε = 1e-5 and compare the loss over the 300 samples of this batch: the numerical gradient is (L(w\u00a0+\u00a0ε)\u00a0−\u00a0L(w\u00a0−\u00a0ε))\u00a0/\u00a02ε.', { normalizer: (text) => text })).toBeTruthy();
     expect(within(section).getByText('Backpropagation: dW1[0][0]')).toBeTruthy();
     expect(within(section).getByText(/exactly, by the chain rule.*error of order ε²/)).toBeTruthy();
   });
@@ -81,7 +81,7 @@ describe('the gradient check in the equation panel', () => {
   it('speaks 简体中文', async () => {
     renderWithStore(<EquationPanel />, { phase: 'backward-hidden', locale: 'zh-CN' });
     const { section, error } = await shownCheck('W1[0][0] 的梯度检验');
-    expect(within(section).getByText(/数值梯度：在本批次的 300 个样本上计算/)).toBeTruthy();
+    expect(within(section).getByText(/^把 W1\[0\]\[0\] 加减 ε = 1e-5，比较本批次 300 个样本上的损失：数值梯度为 \(L\(w \+ ε\) − L\(w − ε\)\) \/ 2ε。$/)).toBeTruthy();
     expect(within(section).getByText('反向传播：dW1[0][0]')).toBeTruthy();
     expect(within(section).getByText('相对误差')).toBeTruthy();
     expect(within(section).getByText(/链式法则精确地计算同一个导数/)).toBeTruthy();

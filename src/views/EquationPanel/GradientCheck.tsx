@@ -4,7 +4,7 @@ import { useT } from '../../i18n/index';
 import { formatFull } from '../../viz/color';
 import type { EquationFocus } from '../../viz/equations';
 import {
-  EPSILON_TEXT, backpropGradient, checkedWeight, formatGradient, formatRelativeError, gradientCheck, knownGradientCheck,
+  EPSILON_TEXT, FORMULA_TEXT, backpropGradient, checkedWeight, formatGradient, formatRelativeError, gradientCheck, knownGradientCheck,
   type GradientCheck,
 } from '../../viz/gradientCheck';
 import { whenIdle } from './whenIdle';
@@ -60,9 +60,10 @@ export function GradientCheckSection({ session, focus, isActive }: GradientCheck
   return (
     <section className="eq-section eq-section-check" aria-labelledby={headingId} aria-busy={isPending}>
       <h3 id={headingId}>{t('eq.check.heading', { weight })}</h3>
+      <p className="eq-caption">{t('eq.check.method', { weight, m: session.batch.X.cols, epsilon: EPSILON_TEXT, formula: FORMULA_TEXT })}</p>
       <dl className="eq-check">
         <div>
-          <dt>{t('eq.check.numerical', { m: session.batch.X.cols, epsilon: EPSILON_TEXT })}</dt>
+          <dt>{t('eq.check.numerical')}</dt>
           {value(result?.numerical, formatGradient)}
         </div>
         <div>
