@@ -2,10 +2,11 @@
  * The gradient check: one parameter's derivative of the loss by central differences, to set
  * beside backward()'s, which computes the same derivative exactly by the chain rule.
  */
-import { checkConfig, checkInputs, checkParams, checkTargets, computeLoss, forwardHidden, forwardOutput } from './network';
+import { lossValue } from './kernels';
+import { checkConfig, checkInputs, checkParams, checkTargets, forwardHidden, forwardOutput } from './network';
 import { checkInteger, checkNumber, fail, matrix } from './matrix';
 import { PARAM_NAMES, type ParamName } from './optimizers';
-import type { Matrix, NetworkConfig, Params } from './types';
+import type { LossKind, Matrix, NetworkConfig, Params } from './types';
 
 /** One entry of a parameter: W1[row][col], b1[row][0], W2[row][col] or b2[row][0]. */
 export interface ParamEntry {
@@ -21,7 +22,8 @@ export const GRADIENT_CHECK_EPSILON = 1e-5;
  * ∂L/∂w for the entry `which` by central differences on the whole batch:
  * (L(w + ε) − L(w − ε)) / 2ε, with L the loss computeLoss gives for forward(config, params, X)
  * and Y (X: inputSize × m, Y: outputSize × m). It works for every activation and loss the
- * engine accepts, since it only runs the forward pass and the loss; params are never mutated.
+ * engine accepts, since it only runs the forward pass and the loss's kernel; params are never
+ * mutated.
  *
  * Why the difference is taken sample by sample: L is a mean of m per-sample losses near
  * L itself in size, so L(w + ε) and L(w − ε) agree in their first digits, and subtracting the
@@ -66,7 +68,7 @@ export function numericalGradient(
     A1moved.data.set(neuron.data, row * A1.cols);
     return forwardOutput(config, moved, A1moved).A2;
   };
-  const difference = lossDifference(config, outputAt(up), outputAt(down), Y);
+  const difference = lossDifference(config.loss, outputAt(up), outputAt(down), Y);
   if (!Number.isFinite(difference)) {
     fail(`the loss at ${param}[${row}][${col}] ± ε`, difference, `must be finite (ε = ${epsilon} is too large for this network)`);
   }
@@ -84,23 +86,25 @@ function checkEntry(params: Params, which: ParamEntry): ParamEntry {
 }
 
 /**
- * L(A2⁺, Y) − L(A2⁻, Y) as the mean over samples j of computeLoss on column j alone: every loss
- * the engine has is the mean over the m samples of a per-sample loss (bce and mse average the
+ * L(A2⁺, Y) − L(A2⁻, Y) as the mean over samples j of the loss of column j alone: every loss the
+ * engine has is the mean over the m samples of a per-sample loss (bce and mse average the
  * outputSize entries of a column, ce sums its one-hot column), so this is the same difference.
+ * The kernel that computeLoss runs, called directly: the inputs were checked once, up front, and
+ * 2·m checked calls cost more than the two forward passes (100 ms before V8 optimises them).
  */
-function lossDifference(config: NetworkConfig, plus: Matrix, minus: Matrix, Y: Matrix): number {
+function lossDifference(kind: LossKind, plus: Matrix, minus: Matrix, Y: Matrix): number {
   const { rows: o, cols: m } = Y;
-  const aPlus = matrix(o, 1);
-  const aMinus = matrix(o, 1);
-  const y = matrix(o, 1);
+  const aPlus = new Float64Array(o);
+  const aMinus = new Float64Array(o);
+  const y = new Float64Array(o);
   let sum = 0;
   for (let j = 0; j < m; j++) {
     for (let r = 0; r < o; r++) {
-      aPlus.data[r] = plus.data[r * m + j];
-      aMinus.data[r] = minus.data[r * m + j];
-      y.data[r] = Y.data[r * m + j];
+      aPlus[r] = plus.data[r * m + j];
+      aMinus[r] = minus.data[r * m + j];
+      y[r] = Y.data[r * m + j];
     }
-    sum += computeLoss(config, aPlus, y) - computeLoss(config, aMinus, y);
+    sum += lossValue(kind, aPlus, y, o) - lossValue(kind, aMinus, y, o);
   }
   return sum / m;
 }
