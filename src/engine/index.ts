@@ -27,3 +27,5 @@ export type { IterationMetrics, Trainer, TrainerSnapshot } from './trainer';
 export { forwardBuffers, forwardInto, type ForwardBuffers } from './forwardInto';
 export { findOverflow } from './diagnose';
 export type { Overflow } from './diagnose';
+export { GRADIENT_CHECK_EPSILON, numericalGradient, relativeError } from './gradcheck';
+export type { ParamEntry } from './gradcheck';

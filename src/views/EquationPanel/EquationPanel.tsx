@@ -7,6 +7,7 @@ import {
 import { buildEquations, resolveFocus, sizesOf, type EquationFocus, type EquationSection } from '../../viz/equations';
 import { LINE_CAPTIONS, SECTION_HEADINGS } from './captions';
 import { FocusPicker } from './FocusPicker';
+import { GradientCheckSection } from './GradientCheck';
 import { TexLine } from './TexLine';
 import { usePrewarm } from './usePrewarm';
 import './EquationPanel.css';
@@ -86,9 +87,9 @@ function FocusSummary({ shown }: { shown: Shown }) {
 
 /**
  * The phase's formulas typeset with KaTeX: first as matrices, then with the focused sample's and
- * neuron's numbers, and in the backward phases the chain rule for the focused weight. The app
- * renders the panel's updates after the frame that shows the controls and the diagram, and a few
- * times a second while playing (DeferWhenHidden).
+ * neuron's numbers, and in the backward phases the chain rule for the focused weight and its
+ * gradient check. The app renders the panel's updates after the frame that shows the controls and
+ * the diagram, and a few times a second while playing (DeferWhenHidden).
  */
 export function EquationPanel() {
   const t = useT();
@@ -126,6 +127,7 @@ export function EquationPanel() {
           </div>
         );
       })}
+      <GradientCheckSection session={session} focus={focus} isActive={!isPlaying && !isTraining} />
       <p className="eq-hint">{t('eq.hint')}</p>
     </section>
   );

@@ -2,15 +2,7 @@ import { useEffect } from 'react';
 import { stepSession, type Session } from '../../engine/index';
 import { buildEquations, renderTex, type EquationFocus } from '../../viz/equations';
 import { prepareHtml } from './patchHtml';
-
-const whenIdle = (run: () => void): (() => void) => {
-  if (typeof requestIdleCallback === 'function') {
-    const id = requestIdleCallback(run, { timeout: 500 });
-    return () => cancelIdleCallback(id);
-  }
-  const id = setTimeout(run, 50);
-  return () => clearTimeout(id);
-};
+import { whenIdle } from './whenIdle';
 
 /**
  * While the page is idle, typesets and parses the equations of the phase a step forward will
