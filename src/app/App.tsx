@@ -14,6 +14,7 @@ import { useT } from '../i18n/index';
 import { selectIsPreparing, useAppStore, type AppState, type PanelId } from '../store/index';
 import { DeferWhenHidden } from './DeferWhenHidden';
 import { Header } from './Header';
+import { PanelBoundary } from './PanelBoundary';
 
 /**
  * The equation panel and KaTeX (~70 KB gzipped) load as their own chunk, fetched as soon as the
@@ -35,8 +36,12 @@ const selectHasLesson = (s: AppState) => s.lessonRun !== null;
 const selectIsLessonListOpen = (s: AppState) => s.isLessonListOpen;
 const selectEmphasis = (s: AppState) => s.emphasis;
 
-/** The studio (every view of the current phase, in sync, around one set of controls) and the training lab. */
-export function App() {
+/**
+ * The studio (every view of the current phase, in sync, around one set of controls) and the
+ * training lab. Each panel has its own error boundary: one that throws leaves the others working.
+ * `onStartOver`: offered when the page resumed stored work.
+ */
+export function App({ onStartOver }: { readonly onStartOver?: () => void }) {
   const t = useT();
   const isPreparing = useAppStore(selectIsPreparing);
   const hasLesson = useAppStore(selectHasLesson);
@@ -48,8 +53,8 @@ export function App() {
   return (
     <div className={hasLesson ? 'app has-lesson' : 'app'}>
       <a className="skip-link" href="#controls">{t('app.skip')}</a>
-      <Header />
-      <Controls />
+      <Header onStartOver={onStartOver} />
+      <PanelBoundary title="controls.region"><Controls /></PanelBoundary>
       <PlaybackClock />
       <main>
         <section id="studio" className={isPreparing ? 'studio studio-preparing' : 'studio'} aria-label={t('app.studio')} aria-busy={isPreparing}>
@@ -57,22 +62,24 @@ export function App() {
           {/* Two independent columns, so a tall equation never leaves a gap beside the diagram.
               Every panel but the diagram renders a step after the frame that shows it (DeferWhenHidden). */}
           <div className="studio-column">
-            <DeferWhenHidden className={panel('network', 'studio-network')} leads><NetworkView /></DeferWhenHidden>
-            <DeferWhenHidden className={panel('matrices', 'studio-matrices')}><MatrixPanel /></DeferWhenHidden>
-            <DeferWhenHidden className={panel('curves', 'studio-curves')}><LossChart /></DeferWhenHidden>
+            <DeferWhenHidden className={panel('network', 'studio-network')} leads><PanelBoundary title="network.title"><NetworkView /></PanelBoundary></DeferWhenHidden>
+            <DeferWhenHidden className={panel('matrices', 'studio-matrices')}><PanelBoundary title="matrices.title"><MatrixPanel /></PanelBoundary></DeferWhenHidden>
+            <DeferWhenHidden className={panel('curves', 'studio-curves')}><PanelBoundary title="chart.title"><LossChart /></PanelBoundary></DeferWhenHidden>
           </div>
           <div className="studio-column">
             <DeferWhenHidden className={panel('equations', 'studio-equations')}>
-              <Suspense fallback={<EquationPanelPlaceholder />}><EquationPanel /></Suspense>
+              <PanelBoundary title="eq.title">
+                <Suspense fallback={<EquationPanelPlaceholder />}><EquationPanel /></Suspense>
+              </PanelBoundary>
             </DeferWhenHidden>
-            <DeferWhenHidden className={panel('code', 'studio-code')}><CodePanel /></DeferWhenHidden>
-            <DeferWhenHidden className={panel('data', 'studio-data')}><DataView /></DeferWhenHidden>
+            <DeferWhenHidden className={panel('code', 'studio-code')}><PanelBoundary title="code.title"><CodePanel /></PanelBoundary></DeferWhenHidden>
+            <DeferWhenHidden className={panel('data', 'studio-data')}><PanelBoundary title="data.title"><DataView /></PanelBoundary></DeferWhenHidden>
           </div>
         </section>
         <section id="lab" className="lab" aria-labelledby="lab-title">
           <h2 id="lab-title" className="lab-title">{t('app.lab')}</h2>
-          <div id="lab-setup" className="lab-setup"><ConfigPanel /></div>
-          <div id="lab-race" className="lab-race"><RaceView /></div>
+          <div id="lab-setup" className="lab-setup"><PanelBoundary title="config.title"><ConfigPanel /></PanelBoundary></div>
+          <div id="lab-race" className="lab-race"><PanelBoundary title="race.title"><RaceView /></PanelBoundary></div>
         </section>
       </main>
       <LessonPlayer />

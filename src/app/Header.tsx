@@ -1,12 +1,20 @@
-import { useT, type Locale } from '../i18n/index';
-import { selectLocale, selectNotice, useAppStore } from '../store/index';
+import { useT, type Locale, type MessageKey } from '../i18n/index';
+import { selectLocale, selectNotice, useAppStore, type Notice, type NoticeLine } from '../store/index';
 
 const setLocale = (s: { setLocale: (l: Locale) => void }) => s.setLocale;
 const openLessons = (s: { setLessonListOpen: (open: boolean) => void }) => s.setLessonListOpen;
 const notify = (s: { notify: (n: null) => void }) => s.notify;
 
-/** Title, language switch and the store's notice (what just happened, or what was wrong). */
-export function Header() {
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** A notice in the reader's language: each translatable sentence translated, the others as they are. */
+function noticeText(notice: Notice, t: Translate): string {
+  const say = (l: NoticeLine) => (l.code ? t(`notice.${l.code}`, l.params) : l.message);
+  return notice.lines ? notice.lines.map(say).join(' ') : say(notice);
+}
+
+/** Title, language switch, "Start over" (when given) and the store's notice (what just happened, or what was wrong). */
+export function Header({ onStartOver }: { readonly onStartOver?: () => void }) {
   const t = useT();
   const locale = useAppStore(selectLocale);
   const changeLocale = useAppStore(setLocale);
@@ -27,6 +35,9 @@ export function Header() {
       <button type="button" className="control-button header-lessons" aria-haspopup="dialog" onClick={() => setLessonListOpen(true)}>
         {t('lesson.open')}
       </button>
+      {onStartOver && (
+        <button type="button" className="control-button header-start-over" title={t('app.startOverHint')} onClick={onStartOver}>{t('app.startOver')}</button>
+      )}
       <label className="header-language">
         {t('app.language')}{' '}
         <select value={locale} onChange={(e) => changeLocale(e.target.value as Locale)}>
@@ -36,7 +47,7 @@ export function Header() {
       </label>
       {notice && (
         <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          <span>{notice.code ? t(`notice.${notice.code}`, notice.params) : notice.message}</span>
+          <span>{noticeText(notice, t)}</span>
           <button type="button" onClick={() => dismiss(null)}>{t('app.dismiss')}</button>
         </div>
       )}

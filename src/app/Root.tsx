@@ -1,46 +1,40 @@
-import { useState } from 'react';
-import { createAppStore } from '../store/index';
-import { parseLink } from '../store/url';
-import { readLessonLink } from '../lessons/link';
+import { useEffect, useState } from 'react';
+import { useT } from '../i18n/index';
+import { selectLocale, useLatestAppStore } from '../store/index';
 import { App } from './App';
+import { openStore, useKeptWork, type OpenedStore } from './keptWork';
 import { StoreProvider } from './StoreProvider';
 import { useUrlSync } from './useUrlSync';
-import { createWorkerBackend } from './workerBackend';
 
-/** Opens the store at what the link describes; anything not understood becomes a notice, never a blank page. */
-function createFromLocation() {
-  const { init, errors } = parseLink(window.location.hash);
-  const deps = { trainingBackend: createWorkerBackend() };
-  const lessonLink = readLessonLink(window.location.hash);
-  if (lessonLink) {
-    // A lesson step's link: the step pins its own state; only the language comes from the link.
-    const store = createAppStore({ locale: init.locale }, deps);
-    if (lessonLink.lesson) store.getState().startLesson(lessonLink.lesson, lessonLink.step);
-    if (lessonLink.notice) store.getState().notify(lessonLink.notice);
-    return store;
-  }
-  let store;
-  try {
-    store = createAppStore(init, deps);
-  } catch (e) {
-    store = createAppStore({}, deps);
-    errors.push(`The link could not be opened (${e instanceof Error ? e.message : String(e)}); showing the tutorial example.`);
-  }
-  if (errors.length) store.getState().notify({ kind: 'error', message: errors.join(' ') });
-  return store;
+/** <html lang> and the tab's title follow the UI language (so a screen reader reads Chinese as Chinese). */
+function useDocumentLanguage() {
+  const locale = useLatestAppStore(selectLocale);
+  const t = useT();
+  useEffect(() => {
+    document.documentElement.lang = locale;
+    document.title = t('app.title');
+  }, [locale, t]);
 }
 
-function Synced() {
+function Synced({ opened }: { opened: OpenedStore }) {
+  const [isResumed, setResumed] = useState(opened.isResumed);
   useUrlSync();
-  return <App />;
+  useKeptWork(opened);
+  useDocumentLanguage();
+  const startOver = () => {
+    opened.store.getState().startOver();
+    opened.saver?.save(opened.store.getState()); // forget the stored work now, not after the next change
+    setResumed(false);
+  };
+  return <App onStartOver={isResumed ? startOver : undefined} />;
 }
 
-/** The app with its store, opened from the address bar. */
+/** The app with its store, opened from the address bar and the work kept in this browser. */
 export function Root() {
-  const [store] = useState(createFromLocation);
+  const [opened] = useState(() => openStore(window.location.hash, navigator.languages ?? [navigator.language]));
   return (
-    <StoreProvider store={store}>
-      <Synced />
+    <StoreProvider store={opened.store}>
+      <Synced opened={opened} />
     </StoreProvider>
   );
 }

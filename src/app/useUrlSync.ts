@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import { currentSession, useStoreApi, type AppState } from '../store/index';
-import { parseLink, serializeLink } from '../store/url';
+import { isStateLink, parseLink, serializeLink } from '../store/url';
 import { lessonLink, readLessonLink } from '../lessons/link';
 
 /** Browsers refuse history updates faster than about 100 per 10 s; playing runs 60 phases a second. */
@@ -17,6 +17,23 @@ function linkOf(s: AppState): string {
   return serializeLink(s.config, { iteration: session.iteration, phase: session.phase }, s.locale);
 }
 
+/**
+ * Opens what a link names, as if the page had loaded with it: a lesson's step (which pins its own
+ * state; only the language comes from the link), or a state recipe.
+ */
+export function openHash(state: AppState, hash: string): void {
+  const { init, errors } = parseLink(hash);
+  const lesson = readLessonLink(hash);
+  if (lesson) {
+    if (init.locale) state.setLocale(init.locale);
+    if (lesson.lesson) state.startLesson(lesson.lesson, lesson.step);
+    if (lesson.notice) state.notify(lesson.notice);
+    return;
+  }
+  state.leaveLesson();
+  state.applyRecipe(init, errors);
+}
+
 export function useUrlSync(): void {
   const store = useStoreApi();
   useEffect(() => {
@@ -25,13 +42,14 @@ export function useUrlSync(): void {
     const write = () => {
       timer = null;
       const state = store.getState();
-      if (state.config.data.kind === 'csv' && !state.lessonRun?.isBuiltIn) return; // an uploaded file cannot travel in a link
-      const link = linkOf(state);
+      // An uploaded file cannot travel in a link: the address goes bare (a reload then resumes the stored work).
+      const link = state.config.data.kind === 'csv' && !state.lessonRun?.isBuiltIn ? '' : linkOf(state);
       if (link !== written) {
         written = link;
         window.history.replaceState(null, '', link ? `#${link}` : window.location.pathname + window.location.search);
       }
     };
+    timer = setTimeout(write, WRITE_INTERVAL_MS); // a page resumed at stored work shows its link too
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.timeline === prev.timeline && s.config === prev.config && s.locale === prev.locale
         && s.training === prev.training && s.isPlaying === prev.isPlaying && s.lessonRun === prev.lessonRun) return;
@@ -42,19 +60,9 @@ export function useUrlSync(): void {
     });
     const onHashChange = () => {
       const hash = window.location.hash.replace(/^#/, '');
-      if (hash === written) return;
+      if (hash === written || !isStateLink(hash)) return; // the header's links to sections of the page
       written = hash;
-      const { init, errors } = parseLink(hash);
-      const lesson = readLessonLink(hash);
-      const state = store.getState();
-      if (lesson) {
-        if (init.locale) state.setLocale(init.locale);
-        if (lesson.lesson) state.startLesson(lesson.lesson, lesson.step);
-        if (lesson.notice) state.notify(lesson.notice);
-        return;
-      }
-      state.leaveLesson();
-      state.applyRecipe(init, errors);
+      openHash(store.getState(), hash);
     };
     window.addEventListener('hashchange', onHashChange);
     return () => {

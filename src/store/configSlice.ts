@@ -6,7 +6,7 @@ import { problem, type SessionProblem } from './sessionCheck';
 import { readSession } from './sessionFile';
 import { fromPosition } from './timeline';
 import { errorText, timelineFor } from './timelineSlice';
-import { MAX_SESSION_BYTES, type AppState, type ConfigActions, type ConfigState, type Notice } from './types';
+import { MAX_SESSION_BYTES, type AppState, type ConfigActions, type ConfigState, type Notice, type NoticeLine } from './types';
 
 const FOCUS_RESET = { focusSample: 0, focusNeuron: null, focusEdge: null } as const;
 
@@ -17,6 +17,9 @@ export function sessionNotice(name: string, p: SessionProblem): Notice {
     message: `${name} is not a session this page can open: ${p.message}. Nothing was changed.`,
   };
 }
+
+/** An error notice of several sentences (what a link got wrong). */
+const noticeOf = (lines: readonly NoticeLine[]): Notice => ({ kind: 'error', message: lines.map((l) => l.message).join(' '), lines });
 
 export function createConfigSlice(
   set: StoreApi<AppState>['setState'], get: StoreApi<AppState>['getState'], config: StudioConfig, built: Built,
@@ -47,17 +50,18 @@ export function createConfigSlice(
       apply({ ...get().config, ...patch, data: { kind: 'csv', name } }, dataset, {
         kind: 'info', code: 'csv-loaded', params: { name }, message: `Loaded ${name}: the timeline starts again at iteration 0.`,
       }, name),
+    restoreCsv: (csv, csvName) => set({ csv, csvName }),
     notify: (notice) => set({ notice }),
     applyRecipe: (recipe, errors = []) => {
       get().stopTraining();
       try {
         const nextConfig = recipe.config ?? DEFAULT_CONFIG;
         const isSameConfig = sameConfig(nextConfig, get().config);
-        const nextBuilt = isSameConfig ? get().built : buildConfig(nextConfig);
+        const nextBuilt = isSameConfig ? get().built : buildConfig(nextConfig, get().csv);
         set({
           ...(isSameConfig ? {} : { config: nextConfig, built: nextBuilt, timeline: timelineFor(nextBuilt), ...FOCUS_RESET }),
           isPlaying: false, locale: recipe.locale ?? get().locale,
-          notice: errors.length ? { kind: 'error', message: errors.join(' ') } : null,
+          notice: errors.length ? noticeOf(errors) : null,
         });
         // A late iteration trains in the backend (a worker in the browser) while the page answers.
         get().seek(recipe.iteration ?? 0, recipe.phase ?? 'forward-hidden');
@@ -66,7 +70,7 @@ export function createConfigSlice(
         if (recipe.focusEdge !== undefined) set({ focusEdge: recipe.focusEdge });
         get().setEmphasis(recipe.emphasis ?? [], recipe.highlight ?? null);
       } catch (e) {
-        set({ notice: { kind: 'error', message: [...errors, errorText(e)].join(' ') } });
+        set({ notice: noticeOf([...errors, { message: errorText(e) }]) });
       }
     },
     openSession: async (file) => {

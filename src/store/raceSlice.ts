@@ -23,8 +23,32 @@ export interface Race {
   readonly lanes: readonly RaceLane[];
 }
 
+/** The race editor's optimizer choices; "momentum" is SGD with a momentum above 0. */
+export type LaneChoice = 'sgd' | 'momentum' | 'rmsprop' | 'adam';
+export const LANE_CHOICES: readonly LaneChoice[] = ['sgd', 'momentum', 'rmsprop', 'adam'];
+/** The hyperparameters a lane may set besides the learning rate. */
+export type LaneHyper = 'momentum' | 'alpha' | 'beta1' | 'beta2' | 'eps';
+export const LANE_HYPERS: readonly LaneHyper[] = ['momentum', 'alpha', 'beta1', 'beta2', 'eps'];
+
+/** One lane as typed: the numbers stay text until the race starts. `key` identifies it across edits. */
+export interface LaneDraft {
+  readonly key: number;
+  readonly choice: LaneChoice;
+  readonly lr: string;
+  readonly hypers: Readonly<Partial<Record<LaneHyper, string>>>;
+}
+
+/** The race editor as the learner left it: 2–4 lanes, the iterations and the target loss, as typed. */
+export interface RaceSetup {
+  readonly lanes: readonly LaneDraft[];
+  readonly iterations: string;
+  readonly target: string;
+}
+
 export interface RaceState {
   readonly race: Race | null;
+  /** null until the learner edits the race (the editor then shows its defaults). */
+  readonly raceSetup: RaceSetup | null;
 }
 export interface RaceActions {
   /** Starts 2–4 lanes for `iterations` from the current config's data and initial parameters. */
@@ -33,6 +57,7 @@ export interface RaceActions {
   clearRace(): void;
   /** Opens lane `lane` in the studio: its optimizer becomes the config's, at `iteration`'s `phase`. */
   openLane(lane: number, iteration: number): void;
+  setRaceSetup(setup: RaceSetup | null): void;
 }
 
 export const MAX_RACE_ITERATIONS = 100_000;
@@ -55,6 +80,8 @@ export function createRaceSlice(
 
   return {
     race: null,
+    raceSetup: null,
+    setRaceSetup: (raceSetup) => set({ raceSetup }),
     startRace: (optimizers, iterations) => {
       const fail = (message: string) => set({ notice: { kind: 'error', message } });
       if (optimizers.length < 2 || optimizers.length > 4) return fail(`a race needs 2 to 4 optimizers (got ${optimizers.length})`);

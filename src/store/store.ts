@@ -64,6 +64,12 @@ export function createAppStore(init: AppInit = {}, deps: AppDeps = {}) {
     setMode: (mode) => set({ mode }),
     isHelpOpen: false,
     setHelpOpen: (isHelpOpen) => set({ isHelpOpen }),
+    startOver: () => {
+      get().clearRace();
+      get().leaveLesson();
+      get().applyRecipe({}, []);
+      set({ csv: null, csvName: null, raceSetup: null, focusSample: 0, focusNeuron: null, focusEdge: null });
+    },
   }));
   // The config and locale are in place already; the rest of the recipe (cursor, focus, emphasis) is applied as any other.
   const PINNED: readonly (keyof AppInit)[] = ['iteration', 'phase', 'focusSample', 'focusNeuron', 'focusEdge', 'emphasis', 'highlight'];

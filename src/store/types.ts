@@ -11,13 +11,30 @@ import type { SessionProblem, SessionProblemCode } from './sessionCheck';
 
 export type Locale = 'en' | 'zh-CN';
 
-/** A message for the learner: what happened, in a sentence. `code` and `params` let views translate it. */
+/** A sentence of a notice, translatable: `code` names its message (`notice.<code>`), `params` fill it, `message` is the English. */
+export interface NoticeLine {
+  /** Absent: a message only in English (an engine error naming a field and value), shown as it is. */
+  readonly code?: NoticeCode;
+  readonly params?: Readonly<Record<string, string | number>>;
+  readonly message: string;
+}
+
+/** Every translatable notice; each has a message `notice.<code>` in src/i18n/messages/app.ts. */
+export type NoticeCode =
+  | 'config-changed' | 'csv-loaded' | 'diverged' | 'lesson-unknown' | 'lesson-bad-step' | 'session-opened' | `session-${SessionProblemCode}`
+  | 'link-unknown-key' | 'link-not-number' | 'link-one-of' | 'link-csv' | 'link-batch' | 'link-misfit' | 'link-iteration' | 'link-lang'
+  | 'storage-unavailable' | 'storage-full' | 'storage-csv-too-large' | 'storage-dropped' | 'storage-csv-missing';
+
+/**
+ * A message for the learner: what happened, in a sentence (`code` and `params` let views
+ * translate it), or several sentences at once (`lines`, e.g. everything a link got wrong).
+ */
 export interface Notice {
   readonly kind: 'info' | 'error';
   readonly message: string;
-  readonly code?: 'config-changed' | 'csv-loaded' | 'diverged' | 'lesson-unknown' | 'lesson-bad-step' | 'session-opened'
-    | `session-${SessionProblemCode}`;
+  readonly code?: NoticeCode;
   readonly params?: Readonly<Record<string, string | number>>;
+  readonly lines?: readonly NoticeLine[];
 }
 
 /** layer 0 = inputs, 1 = hidden, 2 = outputs. */
@@ -49,13 +66,15 @@ export interface ConfigActions {
    * regression CSV needs MSE) in the same change: one new timeline, or nothing changes.
    */
   loadCsv(dataset: Dataset, name: string, patch?: Partial<StudioConfig>): boolean;
+  /** Holds a CSV data set read back from storage, as after choosing another data set: choosable again by name. */
+  restoreCsv(csv: Dataset, name: string): void;
   notify(notice: Notice | null): void;
   /**
    * Puts the studio in the state a recipe describes (a link, a lesson step, an embed, a stored
    * state): its config (the tutorial's when absent), then the cursor (trained in the backend
    * when late), focus and emphasis. `errors` (what a link could not read) become the notice.
    */
-  applyRecipe(recipe: StateRecipe, errors?: readonly string[]): void;
+  applyRecipe(recipe: StateRecipe, errors?: readonly NoticeLine[]): void;
   /**
    * Opens a session file (store/sessionFile.ts): its configuration, data set, state at the cursor
    * and curves, without retraining. A file that is not a valid session changes nothing and posts
@@ -176,6 +195,11 @@ export interface UiActions {
   setLocale(locale: Locale): void;
   setMode(mode: Mode): void;
   setHelpOpen(isOpen: boolean): void;
+  /**
+   * Back to the tutorial example at iteration 0, as a fresh page: forgets the CSV file, the race
+   * and its set-up, and the focus; keeps the language.
+   */
+  startOver(): void;
 }
 
 export type AppState = ConfigState & ConfigActions & TimelineState & TimelineActions & PlaybackState & PlaybackActions &

@@ -5,9 +5,9 @@
  * hash in and gets an AppInit and a list of specific messages for whatever was not understood.
  */
 import { ACTIVATIONS, INIT_SCHEMES, PHASES, type OptimizerSpec, type PhaseId } from '../engine/index';
-import { DATASET_KINDS, DEFAULT_DATASET_SPECS, type DatasetKind, type DatasetSpec } from '../data/datasets';
+import { DATASET_KINDS, DEFAULT_DATASET_SPECS, type Dataset, type DatasetKind, type DatasetSpec } from '../data/datasets';
 import { DEFAULT_CONFIG, buildConfig, type StudioConfig } from './config';
-import type { AppInit, Locale } from './store';
+import type { AppInit, Locale, NoticeLine } from './store';
 
 type MutableInit = { -readonly [K in keyof AppInit]: AppInit[K] };
 
@@ -17,21 +17,40 @@ interface Field {
   readonly key: string;
   /** The value as it appears in a link, or undefined to leave it out (the default). */
   read(c: StudioConfig): string | undefined;
-  /** Writes the text into the draft; returns an error message, or null when it was understood. */
-  write(d: Draft, text: string): string | null;
+  /** Writes the text into the draft; returns what was wrong, or null when it was understood. */
+  write(d: Draft, text: string, csv: LinkCsv | null): LinkIssue | null;
 }
 
 const number = (text: string) => (text.trim() === '' ? NaN : Number(text));
 const dataSpec = (d: Draft): DatasetSpec | null => (d.data.kind === 'csv' ? null : (d.data as DatasetSpec));
 
-function oneOf<T extends string>(key: string, values: readonly T[], text: string): T | string {
-  return (values as readonly string[]).includes(text) ? (text as T) : `${key} must be one of ${values.join(', ')} (got "${text}")`;
+/** One part of a link that was not understood: a NoticeLine with a link code (translated by the views). */
+export type LinkIssue = NoticeLine & { readonly code: LinkIssueCode };
+export type LinkIssueCode =
+  | 'link-unknown-key' | 'link-not-number' | 'link-one-of' | 'link-csv' | 'link-batch' | 'link-misfit' | 'link-iteration'
+  | 'link-lang';
+
+/** A link's text as quoted in a message: a link can be any length, a message should stay a sentence. */
+export const quoteLink = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
+const oneOfIssue = (key: string, values: readonly string[], text: string): LinkIssue => {
+  const params = { key, values: values.join(', '), got: quoteLink(text) };
+  return { code: 'link-one-of', params, message: `${key} must be one of ${params.values} (got "${params.got}").` };
+};
+
+/** Sets the draft's field when `text` is one of `values`, or says which values it may take. */
+function oneOf<T extends string>(key: string, values: readonly T[], text: string, apply: (v: T) => void): LinkIssue | null {
+  if (!(values as readonly string[]).includes(text)) return oneOfIssue(key, values, text);
+  apply(text as T);
+  return null;
 }
 
 function numeric(key: string, apply: (d: Draft, v: number) => void): Field['write'] {
   return (d, text) => {
     const v = number(text);
-    if (!Number.isFinite(v)) return `${key} must be a number (got "${text}")`;
+    if (!Number.isFinite(v)) {
+      return { code: 'link-not-number', params: { key, got: quoteLink(text) }, message: `${key} must be a number (got "${quoteLink(text)}").` };
+    }
     apply(d, v);
     return null;
   };
@@ -66,12 +85,18 @@ const FIELDS: readonly Field[] = [
   {
     key: 'data',
     read: (c) => (c.data.kind === DEFAULT_CONFIG.data.kind ? undefined : c.data.kind),
-    write: (d, text) => {
-      if (text === 'csv') return 'data=csv cannot be opened from a link: an uploaded file stays on the computer it came from. Showing the tutorial data instead.';
-      const kind = oneOf<DatasetKind>('data', DATASET_KINDS, text);
-      if (!(DATASET_KINDS as readonly string[]).includes(kind)) return kind;
-      d.data = { ...DEFAULT_DATASET_SPECS[kind as DatasetKind] };
-      return null;
+    write: (d, text, csv) => {
+      if (text === 'csv' && csv) {
+        d.data = { kind: 'csv', name: csv.name };
+        return null;
+      }
+      if (text === 'csv') {
+        return {
+          code: 'link-csv',
+          message: 'data=csv cannot be opened from a link: an uploaded file stays on the computer it came from. Showing the tutorial data instead.',
+        };
+      }
+      return oneOf<DatasetKind>('data', DATASET_KINDS, text, (kind) => (d.data = { ...DEFAULT_DATASET_SPECS[kind] }));
     },
   },
   dataField('points', 'points'),
@@ -82,44 +107,24 @@ const FIELDS: readonly Field[] = [
   ...(['hiddenActivation', 'outputActivation'] as const).map((prop): Field => ({
     key: prop === 'hiddenActivation' ? 'g1' : 'g2',
     read: (c) => (c[prop] === DEFAULT_CONFIG[prop] ? undefined : c[prop]),
-    write: (d, text) => {
-      const v = oneOf(prop === 'hiddenActivation' ? 'g1' : 'g2', ACTIVATIONS, text);
-      if (!(ACTIVATIONS as readonly string[]).includes(v)) return v;
-      d[prop] = v as (typeof ACTIVATIONS)[number];
-      return null;
-    },
+    write: (d, text) => oneOf(prop === 'hiddenActivation' ? 'g1' : 'g2', ACTIVATIONS, text, (v) => (d[prop] = v)),
   })),
   {
     key: 'loss',
     read: (c) => (c.loss === DEFAULT_CONFIG.loss ? undefined : c.loss),
-    write: (d, text) => {
-      const v = oneOf('loss', ['bce', 'mse'] as const, text);
-      if (v !== 'bce' && v !== 'mse') return v;
-      d.loss = v;
-      return null;
-    },
+    write: (d, text) => oneOf('loss', ['bce', 'mse'] as const, text, (v) => (d.loss = v)),
   },
   {
     key: 'init',
     read: (c) => (c.init.scheme === DEFAULT_CONFIG.init.scheme ? undefined : c.init.scheme),
-    write: (d, text) => {
-      const v = oneOf('init', INIT_SCHEMES, text);
-      if (!(INIT_SCHEMES as readonly string[]).includes(v)) return v;
-      d.init = { ...d.init, scheme: v as (typeof INIT_SCHEMES)[number] };
-      return null;
-    },
+    write: (d, text) => oneOf('init', INIT_SCHEMES, text, (scheme) => (d.init = { ...d.init, scheme })),
   },
   { key: 'scale', read: (c) => (c.init.scale === DEFAULT_CONFIG.init.scale ? undefined : String(c.init.scale)), write: numeric('scale', (d, v) => (d.init = { ...d.init, scale: v })) },
   { key: 'seed', read: (c) => (c.init.seed === DEFAULT_CONFIG.init.seed ? undefined : String(c.init.seed)), write: numeric('seed', (d, v) => (d.init = { ...d.init, seed: v })) },
   {
     key: 'opt',
     read: (c) => (c.optimizer.kind === 'sgd' ? undefined : c.optimizer.kind),
-    write: (d, text) => {
-      const v = oneOf('opt', ['sgd', 'rmsprop', 'adam'] as const, text);
-      if (v !== 'sgd' && v !== 'rmsprop' && v !== 'adam') return v;
-      d.optimizer = { ...d.optimizer, kind: v };
-      return null;
-    },
+    write: (d, text) => oneOf('opt', ['sgd', 'rmsprop', 'adam'] as const, text, (kind) => (d.optimizer = { ...d.optimizer, kind })),
   },
   optimizerField('lr', 'lr'),
   optimizerField('momentum', 'momentum'),
@@ -137,13 +142,30 @@ const FIELDS: readonly Field[] = [
         return null;
       }
       const v = number(text);
-      if (!Number.isInteger(v) || v < 1) return `batch must be "full" or a whole number of samples ≥ 1 (got "${text}")`;
+      if (!Number.isInteger(v) || v < 1) {
+        const got = quoteLink(text);
+        return { code: 'link-batch', params: { got }, message: `batch must be "full" or a whole number of samples ≥ 1 (got "${got}").` };
+      }
       d.batchSize = v;
       return null;
     },
   },
   { key: 'shuffle', read: (c) => (c.shuffleSeed === 0 ? undefined : String(c.shuffleSeed)), write: numeric('shuffle', (d, v) => (d.shuffleSeed = v)) },
 ];
+
+/** The CSV file a stored link may name as `data=csv` (a link the app itself kept, on the computer the file came from). */
+export interface LinkCsv {
+  readonly dataset: Dataset;
+  readonly name: string;
+}
+
+/**
+ * Whether a hash names a state (has `key=value` parts) rather than a place on the page: `#lab-race`
+ * (the header's section links) or nothing at all.
+ */
+export function isStateLink(hash: string): boolean {
+  return hash.includes('=');
+}
 
 /** The furthest iteration a link may open at (reaching it trains in the worker, with progress; a long way asks first). */
 export const MAX_LINK_ITERATION = 100_000;
@@ -167,43 +189,52 @@ export function serializeLink(config: StudioConfig, cursor: { iteration: number;
 /**
  * Reads a link hash into an AppInit. Never throws: each part that is not understood is
  * skipped with a message naming it, and a combination that does not build falls back to
- * the defaults with the reason.
+ * the defaults with the reason. `data=csv` opens only with the file given as `csv`.
  */
-export function parseLink(hash: string): { init: AppInit; errors: string[] } {
+export function parseLink(hash: string, csv: LinkCsv | null = null): { init: AppInit; errors: LinkIssue[] } {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const errors: string[] = [];
+  const errors: LinkIssue[] = [];
   const draft = { ...DEFAULT_CONFIG, optimizer: { ...DEFAULT_CONFIG.optimizer } } as Draft;
   // 'data' first: it resets the data set's own fields, which later keys then adjust.
   const keys = [...params.keys()];
-  for (const key of keys) if (!FIELD_KEYS.has(key)) errors.push(`The link's "${key}" is not a setting this page knows; it was ignored.`);
+  for (const key of keys) {
+    if (FIELD_KEYS.has(key)) continue;
+    const quoted = quoteLink(key);
+    errors.push({ code: 'link-unknown-key', params: { key: quoted }, message: `The link's "${quoted}" is not a setting this page knows; it was ignored.` });
+  }
   for (const f of FIELDS) {
     const text = params.get(f.key);
     if (text === null) continue;
-    const error = f.write(draft, text);
+    const error = f.write(draft, text, csv);
     if (error) errors.push(error);
   }
   const init: MutableInit = {};
   try {
-    buildConfig(draft);
+    buildConfig(draft, csv?.dataset);
     if (keys.some((k) => FIELDS.some((f) => f.key === k))) init.config = draft;
   } catch (e) {
-    errors.push(`The link's settings do not fit together (${e instanceof Error ? e.message : String(e)}); showing the tutorial example instead.`);
+    const reason = e instanceof Error ? e.message : String(e);
+    errors.push({ code: 'link-misfit', params: { reason }, message: `The link's settings do not fit together (${reason}); showing the tutorial example instead.` });
   }
   const it = params.get('it');
   if (it !== null) {
     const v = number(it);
     if (Number.isInteger(v) && v >= 0 && v <= MAX_LINK_ITERATION) init.iteration = v;
-    else errors.push(`it must be a whole number of iterations from 0 to ${MAX_LINK_ITERATION} (got "${it}"); starting at iteration 0.`);
+    else {
+      const got = quoteLink(it);
+      const message = `it must be a whole number of iterations from 0 to ${MAX_LINK_ITERATION} (got "${got}"); starting at iteration 0.`;
+      errors.push({ code: 'link-iteration', params: { max: MAX_LINK_ITERATION, got }, message });
+    }
   }
   const phase = params.get('phase');
   if (phase !== null) {
     if ((PHASES as readonly string[]).includes(phase)) init.phase = phase as PhaseId;
-    else errors.push(`phase must be one of ${PHASES.join(', ')} (got "${phase}")`);
+    else errors.push(oneOfIssue('phase', PHASES, phase));
   }
   const lang = params.get('lang');
   if (lang !== null) {
     if (lang === 'en' || lang === 'zh-CN') init.locale = lang;
-    else errors.push(`lang must be en or zh-CN (got "${lang}")`);
+    else errors.push({ code: 'link-lang', params: { got: quoteLink(lang) }, message: `lang must be en or zh-CN (got "${quoteLink(lang)}").` });
   }
   return { init, errors };
 }

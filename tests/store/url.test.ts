@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, createAppStore, selectSession, type StudioConfig } from '../../src/store/index';
-import { MAX_LINK_ITERATION, parseLink, serializeLink } from '../../src/store/url';
+import { MAX_LINK_ITERATION, isStateLink, parseLink, serializeLink } from '../../src/store/url';
+import { translate } from '../../src/i18n/index';
+import { parseCsv } from '../../src/data/csv';
 
 const start = { iteration: 0, phase: 'forward-hidden' } as const;
 
@@ -32,26 +34,54 @@ describe('links', () => {
   });
 
   it.each([
-    ['#hidden=abc', 'hidden must be a number (got "abc")'],
-    ['#g1=softmax', 'g1 must be one of tanh, sigmoid, relu, linear (got "softmax")'],
-    ['#loss=hinge', 'loss must be one of bce, mse (got "hinge")'],
-    ['#opt=lbfgs', 'opt must be one of sgd, rmsprop, adam (got "lbfgs")'],
-    ['#batch=-3', 'batch must be "full" or a whole number of samples ≥ 1 (got "-3")'],
-    ['#data=csv', 'data=csv cannot be opened from a link'],
-    ['#data=mnist', 'data must be one of'],
-    ['#phase=sideways', 'phase must be one of forward-hidden'],
-    ['#it=1.5', 'it must be a whole number of iterations'],
-    [`#it=${MAX_LINK_ITERATION + 1}`, `(got "${MAX_LINK_ITERATION + 1}")`],
-    ['#lang=fr', 'lang must be en or zh-CN (got "fr")'],
-    ['#colour=red', 'The link\'s "colour" is not a setting'],
-    ['#lr=-1', 'lr must be a finite number ≥ 0 (got -1)'],
-    ['#hidden=64', 'hiddenSize must be an integer from 1 to 32 (got 64)'],
-    ['#g2=linear', 'outputActivation must be sigmoid when loss is bce'],
-    ['#data=tutorial-pytorch', 'loss must be mse for a real-valued target'],
-  ])('%s gives a specific message and a working default', (hash, message) => {
+    ['#hidden=abc', 'link-not-number', 'hidden must be a number (got "abc")', '链接中的 hidden 必须是一个数（收到的是 "abc"）'],
+    ['#g1=softmax', 'link-one-of', 'g1 must be one of tanh, sigmoid, relu, linear (got "softmax")', '链接中的 g1 必须是 tanh, sigmoid, relu, linear 之一'],
+    ['#loss=hinge', 'link-one-of', 'loss must be one of bce, mse (got "hinge")', '收到的是 "hinge"'],
+    ['#opt=lbfgs', 'link-one-of', 'opt must be one of sgd, rmsprop, adam (got "lbfgs")', '链接中的 opt 必须是'],
+    ['#batch=-3', 'link-batch', 'batch must be "full" or a whole number of samples ≥ 1 (got "-3")', '不小于 1 的整数个样本（收到的是 "-3"）'],
+    ['#data=csv', 'link-csv', 'data=csv cannot be opened from a link', '链接无法打开 data=csv'],
+    ['#data=mnist', 'link-one-of', 'data must be one of', '链接中的 data 必须是'],
+    ['#phase=sideways', 'link-one-of', 'phase must be one of forward-hidden', '链接中的 phase 必须是 forward-hidden'],
+    ['#it=1.5', 'link-iteration', 'it must be a whole number of iterations', `0 到 ${MAX_LINK_ITERATION} 之间的整数次迭代（收到的是 "1.5"）`],
+    [`#it=${MAX_LINK_ITERATION + 1}`, 'link-iteration', `(got "${MAX_LINK_ITERATION + 1}")`, `收到的是 "${MAX_LINK_ITERATION + 1}"`],
+    ['#lang=fr', 'link-lang', 'lang must be en or zh-CN (got "fr")', '链接中的 lang 必须是 en 或 zh-CN（收到的是 "fr"）'],
+    ['#colour=red', 'link-unknown-key', 'The link\'s "colour" is not a setting', '链接中的 "colour" 不是本页认识的设置'],
+    ['#lr=-1', 'link-misfit', 'lr must be a finite number ≥ 0 (got -1)', '链接中的设置相互不匹配（lr must be a finite number ≥ 0 (got -1)）'],
+    ['#hidden=64', 'link-misfit', 'hiddenSize must be an integer from 1 to 32 (got 64)', '相互不匹配'],
+    ['#g2=linear', 'link-misfit', 'outputActivation must be sigmoid when loss is bce', '相互不匹配'],
+    ['#data=tutorial-pytorch', 'link-misfit', 'loss must be mse for a real-valued target', '相互不匹配'],
+  ])('%s gives a specific message (%s), in English and Chinese, and a working default', (hash, code, english, chinese) => {
     const { init, errors } = parseLink(hash);
-    expect(errors.join(' ')).toContain(message);
+    expect(errors.map((e) => e.code)).toEqual([code]);
+    expect(errors[0].message).toContain(english);
+    // The view's words (the notice's code and params) say the same as the English message.
+    expect(translate('en', `notice.${errors[0].code}`, errors[0].params)).toBe(errors[0].message);
+    const zh = translate('zh-CN', `notice.${errors[0].code}`, errors[0].params);
+    expect(zh).toContain(chinese);
+    expect(zh).not.toMatch(/\{\w+\}/);
     expect(() => createAppStore(init)).not.toThrow();
+  });
+
+  it('quotes at most 40 characters of what a link got wrong', () => {
+    const { errors } = parseLink(`#hidden=${'9x'.repeat(5000)}&${'k'.repeat(300)}=1`);
+    expect(errors.map((e) => e.message.length).every((n) => n < 200)).toBe(true);
+    expect(errors.map((e) => e.message).join(' ')).toContain(`"${'9x'.repeat(20)}…"`);
+  });
+
+  it('a hash without key=value is a place on the page, not a state', () => {
+    expect(['', '#', '#studio', '#lab-race'].map(isStateLink)).toEqual([false, false, false, false]);
+    expect(['#it=3', 'hidden=6', '#lang=zh-CN'].map(isStateLink)).toEqual([true, true, true]);
+  });
+
+  it('opens data=csv with the CSV file it is given, and only then', () => {
+    const file = parseCsv('a,b,y\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n');
+    if (!file.ok) throw new Error('fixture CSV did not parse');
+    const csv = { dataset: file.dataset, name: 'mine.csv' };
+    const { init, errors } = parseLink('#data=csv&hidden=3', csv);
+    expect(errors).toEqual([]);
+    expect(init.config?.data).toEqual({ kind: 'csv', name: 'mine.csv' });
+    expect(init.config?.hiddenSize).toBe(3);
+    expect(parseLink('#data=csv&hidden=3').errors.map((e) => e.code)).toEqual(['link-csv']);
   });
 
   it('keeps the parts of a link it understood', () => {
@@ -68,5 +98,6 @@ describe('links', () => {
     const s = selectSession(store.getState());
     expect([s.iteration, s.phase, store.getState().config.data.kind]).toEqual([2, 'update', 'moons']);
     expect(store.getState().notice?.message).toContain('"bogus"');
+    expect(store.getState().notice?.lines?.map((l) => l.code)).toEqual(['link-unknown-key']);
   });
 });

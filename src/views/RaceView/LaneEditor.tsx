@@ -54,15 +54,18 @@ interface Props {
   onDraftsChange(drafts: LaneDraft[]): void;
   readonly targetText: string;
   onTargetChange(text: string): void;
+  readonly iterationsText: string;
+  onIterationsChange(text: string): void;
   readonly isRunning: boolean;
   onStart(optimizers: OptimizerSpec[], iterations: number): void;
   onStop(): void;
 }
 
-export function LaneEditor({ drafts, onDraftsChange, targetText, onTargetChange, isRunning, onStart, onStop }: Props) {
+export function LaneEditor({
+  drafts, onDraftsChange, targetText, onTargetChange, iterationsText, onIterationsChange, isRunning, onStart, onStop,
+}: Props) {
   const t = useT();
   const formRef = useRef<HTMLFormElement>(null);
-  const [iterationsText, setIterationsText] = useState('1000');
   const [attempts, setAttempts] = useState(0);
   const countId = useId();
   const laneIds = useId();
@@ -156,7 +159,7 @@ export function LaneEditor({ drafts, onDraftsChange, targetText, onTargetChange,
       <div className="race-settings">
         <NumberInput
           label={t('race.iterations')} value={iterationsText} hint={t('race.iterationsHint', { max: count(MAX_RACE_ITERATIONS) })}
-          error={errorOf('iterations')} onChange={setIterationsText}
+          error={errorOf('iterations')} onChange={onIterationsChange}
         />
         <NumberInput
           label={t('race.target')} value={targetText} hint={t('race.targetHint')}

@@ -10,7 +10,7 @@ import { useT } from '../../i18n/index';
 import { selectConfig, useAppStore, useStoreApi, type AppState } from '../../store/index';
 import { formatValue } from '../../viz/color';
 import { LaneEditor } from './LaneEditor';
-import { checkTarget, defaultDrafts, type LaneDraft } from './lanes';
+import { checkTarget, defaultSetup, type LaneDraft } from './lanes';
 import { RaceChart } from './RaceChart';
 import { RaceTable } from './RaceTable';
 import { changedSettings, describeData, laneNames, lowestFinal } from './results';
@@ -18,6 +18,7 @@ import { useElementWidth } from '../shared/useElementWidth';
 import './raceView.css';
 
 const selectRace = (s: AppState) => s.race;
+const selectRaceSetup = (s: AppState) => s.raceSetup;
 const count = format(',d');
 
 export function RaceView() {
@@ -26,8 +27,10 @@ export function RaceView() {
   const race = useAppStore(selectRace);
   const config = useAppStore(selectConfig);
   const titleId = useId();
-  const [drafts, setDrafts] = useState<LaneDraft[]>(() => defaultDrafts(store.getState().config.optimizer));
-  const [targetText, setTargetText] = useState('0.1');
+  // The set-up lives in the store (a reload keeps it); untouched, it follows the studio's optimizer.
+  const setup = useAppStore(selectRaceSetup) ?? defaultSetup(config.optimizer);
+  const edit = (change: Partial<typeof setup>) => store.getState().setRaceSetup({ ...setup, ...change });
+  const { lanes: drafts, target: targetText } = setup;
   const [isLog, setLog] = useState(true);
   const [showTest, setShowTest] = useState(false);
   const [runs, setRuns] = useState(0);
@@ -74,7 +77,9 @@ export function RaceView() {
       <p className="race-intro">{t('race.intro')}</p>
       <div className="race-top">
         <LaneEditor
-          drafts={drafts} onDraftsChange={setDrafts} targetText={targetText} onTargetChange={setTargetText}
+          drafts={drafts} onDraftsChange={(lanes: LaneDraft[]) => edit({ lanes })}
+          targetText={targetText} onTargetChange={(target) => edit({ target })}
+          iterationsText={setup.iterations} onIterationsChange={(iterations) => edit({ iterations })}
           isRunning={isRunning} onStart={start} onStop={() => store.getState().stopRace()}
         />
         <div className="race-chart-col">

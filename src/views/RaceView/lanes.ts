@@ -4,12 +4,13 @@
  */
 import { OPTIMIZER_DEFAULTS, type OptimizerSpec } from '../../engine/index';
 import type { MessageKey } from '../../i18n/index';
+import { LANE_CHOICES, type LaneChoice, type LaneDraft, type LaneHyper, type RaceSetup } from '../../store/index';
 
-/** The four choices; "momentum" is SGD with a momentum above 0. */
-export type Choice = 'sgd' | 'momentum' | 'rmsprop' | 'adam';
-export const CHOICES: readonly Choice[] = ['sgd', 'momentum', 'rmsprop', 'adam'];
-
-export type Hyper = 'momentum' | 'alpha' | 'beta1' | 'beta2' | 'eps';
+/** The four choices (the store keeps the set-up, so a reload keeps it too). */
+export type Choice = LaneChoice;
+export const CHOICES = LANE_CHOICES;
+export type Hyper = LaneHyper;
+export type { LaneDraft };
 /** The key hyperparameters each choice shows besides the learning rate. */
 export const HYPERS: Record<Choice, readonly Hyper[]> = {
   sgd: [],
@@ -48,14 +49,6 @@ const RULES: Record<Hyper, Rule> = {
   eps: { min: 0, isMinOpen: true },
 };
 
-/** One lane as typed: the numbers stay text until the race starts. `key` identifies it across edits. */
-export interface LaneDraft {
-  readonly key: number;
-  readonly choice: Choice;
-  readonly lr: string;
-  readonly hypers: Readonly<Partial<Record<Hyper, string>>>;
-}
-
 export const MIN_LANES = 2;
 export const MAX_LANES = 4;
 
@@ -87,6 +80,9 @@ export function defaultDrafts(current: OptimizerSpec): LaneDraft[] {
   const other: OptimizerSpec = current.kind === 'adam' ? { kind: 'sgd', lr: 0.1 } : { kind: 'adam', lr: 0.01 };
   return [draftFromSpec(0, current), draftFromSpec(1, other)];
 }
+
+/** The editor before the learner changes it: those two lanes, 1000 iterations, a target loss of 0.1. */
+export const defaultSetup = (current: OptimizerSpec): RaceSetup => ({ lanes: defaultDrafts(current), iterations: '1000', target: '0.1' });
 
 /** A message to show, by key, with its placeholders. */
 export interface Problem {
