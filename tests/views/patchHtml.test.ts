@@ -1,14 +1,10 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { isPrepared, patchHtml, prepareHtml } from '../../src/views/EquationPanel/patchHtml';
+import { isPrepared, parse, patchHtml, prepareHtml } from '../../src/views/EquationPanel/patchHtml';
 import { renderTex } from '../../src/viz/equationsKatex';
 
-const fresh = (html: string) => {
-  const el = document.createElement('div');
-  el.innerHTML = html;
-  return el;
-};
+const fresh = (html: string) => parse(document, html);
 
 /** Small HTML fragments: nested spans/b/i with classes, styles and text, like KaTeX's output. */
 const fragment: fc.Arbitrary<string> = fc.letrec((tie) => ({
@@ -58,5 +54,19 @@ describe('patchHtml', () => {
     const other = fresh(before);
     patchHtml(other, after);
     expect(other.isEqualNode(fresh(after))).toBe(true);
+  });
+
+  it('applies KaTeX\'s styles through the CSSOM, never as parsed or set style attributes (the CSP allows only the former)', () => {
+    const html = renderTex('\\frac{\\partial L}{\\partial W} = 0.5000');
+    expect(html).toMatch(/ style="[^"]*height:/);
+    const setAttribute = vi.spyOn(Element.prototype, 'setAttribute');
+    const el = fresh(renderTex('\\frac{a}{b} = 0.2500'));
+    patchHtml(el, html);
+    expect(setAttribute.mock.calls.filter(([name]) => name === 'style' || name === 'data-style')).toEqual([]);
+    setAttribute.mockRestore();
+    expect(el.querySelector('[data-style]')).toBeNull();
+    const struts = [...el.querySelectorAll<HTMLElement>('.katex-strut, .pstrut')];
+    expect(struts.length).toBeGreaterThan(0);
+    expect(struts.every((s) => /em$/.test(s.style.height))).toBe(true);
   });
 });

@@ -5,12 +5,14 @@
  * changed text and attributes are written. Elements that differ in kind are replaced.
  */
 
-/** Makes `to`'s attributes equal to `from`'s. */
+/** Makes `to`'s attributes equal to `from`'s. A style goes through the CSSOM (see parse). */
 function patchAttributes(to: Element, from: Element) {
   const wanted = from.attributes;
   for (let i = 0; i < wanted.length; i++) {
     const { name, value } = wanted[i];
-    if (to.getAttribute(name) !== value) to.setAttribute(name, value);
+    if (to.getAttribute(name) === value) continue;
+    if (name === 'style') (to as HTMLElement).style.cssText = value;
+    else to.setAttribute(name, value);
   }
   const present = to.attributes;
   for (let i = present.length - 1; present.length !== wanted.length && i >= 0; i--) {
@@ -57,10 +59,22 @@ function patchChildren(to: Node, from: Node) {
 const prepared = new Map<string, HTMLDivElement>();
 const PREPARED_LIMIT = 24;
 
-/** A detached element holding the parsed HTML (detached: no style, layout or paint yet). */
-function parse(doc: Document, html: string): HTMLDivElement {
+/** KaTeX's style attributes, renamed before parsing (see parse); KaTeX escapes every `"` in its text, so only attributes match. */
+const STYLE_ATTRIBUTE = / style="/g;
+
+/**
+ * A detached element holding the parsed HTML (detached: no style, layout or paint yet).
+ * Why styles take a detour: KaTeX lays out with style attributes, and the page's
+ * Content-Security-Policy (style-src without 'unsafe-inline') makes the parser drop those. It
+ * allows styles set through the CSSOM, so they are parsed as data-style and applied that way.
+ */
+export function parse(doc: Document, html: string): HTMLDivElement {
   const scratch = doc.createElement('div');
-  scratch.innerHTML = html;
+  scratch.innerHTML = html.replace(STYLE_ATTRIBUTE, ' data-style="');
+  for (const el of scratch.querySelectorAll<HTMLElement | SVGElement>('[data-style]')) {
+    el.style.cssText = el.dataset.style ?? '';
+    el.removeAttribute('data-style');
+  }
   return scratch;
 }
 
