@@ -16,8 +16,8 @@ const appUrl = (path) => new URL(path, self.registration.scope).href;
 
 async function precache() {
   const cache = await caches.open(CACHE);
-  // The page itself and public/ files (the build's list names only what it bundled).
-  const files = new Set(['./', 'favicon.svg']);
+  // The page itself (the build's list names every other file, public/'s included).
+  const files = new Set(['./']);
   const response = await fetch(appUrl(PRECACHE_LIST), { cache: 'no-store' });
   if (response.ok) for (const file of await response.json()) files.add(file);
   await cache.addAll([...files].map(appUrl));
