@@ -195,4 +195,18 @@ describe('NetworkView with motion', () => {
     expect(fades()).toBe(before.fades + 1);
     expect(container.querySelector('.network-flow')).not.toBeNull();
   });
+
+  test('a network of another size shows its marks at once (no old picture to fade from), fewer neurons too', async () => {
+    const store = createAppStore();
+    const { container } = render(<StoreProvider store={store}><NetworkView /></StoreProvider>);
+    const hiddenMarks = () => container.querySelectorAll('.network-svg [data-target^="n:1:"]').length;
+    for (const hiddenSize of [6, 3]) {
+      act(() => {
+        store.getState().setConfig({ hiddenSize });
+      });
+      expect(hiddenMarks()).toBe(hiddenSize);
+      await nextPaint();
+      expect(hiddenMarks()).toBe(hiddenSize);
+    }
+  });
 });

@@ -40,6 +40,9 @@ const FLOW_SWEEP_MS = 700;
 const MAX_ARROWS = 12;
 
 /** The active edges that get a direction arrow: all of them, or the MAX_ARROWS largest by |value|. */
+/** Whether two models have the same number of neurons in every layer. */
+const isSameShape = (a: NetworkModel, b: NetworkModel) => a.neurons.every((layer, k) => layer.length === b.neurons[k].length);
+
 function arrowKeys(model: NetworkModel): Set<string> {
   const active = model.edges.filter((e) => e.isActive);
   if (active.length > MAX_ARROWS) active.sort((a, b) => Math.abs(b.shown.value) - Math.abs(a.shown.value)).splice(MAX_ARROWS);
@@ -72,7 +75,10 @@ export function Diagram({ model, sizes, width, fadeMs }: DiagramProps) {
   const { height } = layout;
   // The marks fade from their old picture, so they can take the new model a frame after the
   // text does: the frame that answers a key press then carries no fade and no flow to set up.
-  const marks = useAfterPaint(model, fadeMs > 0);
+  // A network of another size has no old picture to fade from (and the layout is already the
+  // new one's): its marks come at once.
+  const lagging = useAfterPaint(model, fadeMs > 0);
+  const marks = isSameShape(lagging, model) ? lagging : model;
   const isBackward = marks.direction === 'backward';
 
   /** Edge paths, drawn in the direction of flow so arrows and dashes follow it. */
