@@ -59,7 +59,7 @@ export type CsvResult = { ok: true; dataset: Dataset; warnings: CsvIssue[] } | {
 /** Defaults of {@link CsvOptions}, and how many errors are listed before a summary. */
 export const CSV_DEFAULTS = Object.freeze({ trainFraction: 0.8, maxRows: 100_000, maxColumns: 65, maxErrorsShown: 20 });
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 const quote = (text: string) => `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;

@@ -13,7 +13,7 @@ export interface NumberRule {
 export type Problem = { readonly key: MessageKey; readonly params: Readonly<Record<string, string | number>> };
 export type Parsed = { readonly ok: true; readonly value: number } | ({ readonly ok: false } & Problem);
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** The number typed in `text`, or which message says why it is not acceptable (never clamped). */
 export function parseNumber(text: string, rule: NumberRule): Parsed {

@@ -90,7 +90,7 @@ export interface Problem {
   readonly params: Readonly<Record<string, string | number>>;
 }
 
-const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** The number in `text`, or null when it is not one (never clamped). */
 export function parseDecimal(text: string): number | null {
