@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StoreProvider } from '../../src/app/StoreProvider';
 import { useUrlSync } from '../../src/app/useUrlSync';
 import { createAppStore } from '../../src/store/index';
+import { parseCsv } from '../../src/data/csv';
 
 function Sync() {
   useUrlSync();
@@ -41,5 +42,38 @@ describe('useUrlSync', () => {
     await settle();
     expect(replaceState).toHaveBeenCalledTimes(1);
     expect(window.location.hash).toContain('phase=backward-output');
+  });
+
+  it('shows the link of a store opened elsewhere (stored work), and no stale link while a CSV file is in use', async () => {
+    const store = createAppStore();
+    act(() => store.getState().setConfig({ hiddenSize: 6 }));
+    render(<StoreProvider store={store}><Sync /></StoreProvider>);
+    await settle();
+    expect(window.location.hash).toBe('#hidden=6');
+    const file = parseCsv('a,b,y\n1,2,0\n3,4,1\n5,6,0\n');
+    if (!file.ok) throw new Error('fixture CSV did not parse');
+    act(() => void store.getState().loadCsv(file.dataset, 'mine.csv'));
+    await settle();
+    expect(window.location.hash).toBe('');
+  });
+
+  it('leaves a section anchor alone: clicking the header\'s "Setup" link opens nothing', async () => {
+    const store = createAppStore();
+    act(() => store.getState().setConfig({ hiddenSize: 6 }));
+    act(() => store.getState().notify(null));
+    render(<StoreProvider store={store}><Sync /></StoreProvider>);
+    await settle();
+    const config = store.getState().config;
+    act(() => {
+      window.location.hash = '#lab-setup';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(store.getState().config).toBe(config);
+    expect(store.getState().notice).toBeNull();
+    act(() => {
+      window.location.hash = '#hidden=3';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    expect(store.getState().config.hiddenSize).toBe(3);
   });
 });
