@@ -10,7 +10,7 @@ type Translate = (key: MessageKey, params?: Record<string, string | number>) => 
 /** A notice in the reader's language: each translatable sentence translated, the others as they are. */
 function noticeText(notice: Notice, t: Translate): string {
   const say = (l: NoticeLine) => (l.code ? t(`notice.${l.code}`, l.params) : l.message);
-  return notice.lines ? notice.lines.map(say).join(' ') : say(notice);
+  return notice.lines ? notice.lines.map(say).join(t('notice.sep')) : say(notice);
 }
 
 /** Title, language switch, "Start over" (when given) and the store's notice (what just happened, or what was wrong). */

@@ -22,6 +22,7 @@ export const app = defineMessages(
     'phase.announce': 'Iteration {iteration}, {phase}.',
     'notice.config-changed': 'Settings changed: the timeline starts again at iteration 0.',
     'notice.csv-loaded': 'Loaded {name}: the timeline starts again at iteration 0.',
+    'notice.sep': ' ',
     'notice.link-unknown-key': 'The link\'s "{key}" is not a setting this page knows; it was ignored.',
     'notice.link-not-number': '{key} must be a number (got "{got}").',
     'notice.link-one-of': '{key} must be one of {values} (got "{got}").',
@@ -64,6 +65,7 @@ export const app = defineMessages(
     'phase.announce': '第 {iteration} 次迭代，{phase}。',
     'notice.config-changed': '设置已更改：时间线从第 0 次迭代重新开始。',
     'notice.csv-loaded': '已载入 {name}：时间线从第 0 次迭代重新开始。',
+    'notice.sep': '', // Chinese sentences end in 。 and need no space between them
     'notice.link-unknown-key': '链接中的 "{key}" 不是本页认识的设置，已忽略。',
     'notice.link-not-number': '链接中的 {key} 必须是一个数（收到的是 "{got}"）。',
     'notice.link-one-of': '链接中的 {key} 必须是 {values} 之一（收到的是 "{got}"）。',
