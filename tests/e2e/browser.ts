@@ -1,6 +1,6 @@
 /** Launching Debian's Chromium with playwright-core (test tools may not download browsers here). */
 import { existsSync, mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
@@ -32,20 +32,43 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = `${ARTIFACTS}/${name}.png`;
   // Off-screen panels skip rendering (content-visibility: auto); a full-page picture needs them drawn.
-  await page.addStyleTag({ content: '.panel { content-visibility: visible !important; }' });
+  // Through the CSSOM: the page's CSP refuses an injected <style> (page.addStyleTag).
+  await page.evaluate(() => document.querySelectorAll<HTMLElement>('.panel').forEach((p) => p.style.setProperty('content-visibility', 'visible', 'important')));
   // Panels out of view show the store's state up to ~100 ms late (DeferUpdates): let them catch up.
   await page.waitForTimeout(250);
   await page.screenshot({ path, fullPage: true });
   return path;
 }
 
-/** A page in its own context (axe-core needs one), with every page error and console error collected. */
-export async function openPage(browser: Browser, viewport: { width: number; height: number }, hash = '') {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
+/**
+ * Reports every Content-Security-Policy violation as a console error (Chromium logs most, not
+ * all, of them itself), so a test's `errors` catches them.
+ */
+export async function reportCspViolations(context: BrowserContext) {
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
+    });
+  });
+}
+
+/** Collects every page error and console error (CSP violations included) of a page. */
+export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  return errors;
+}
+
+/**
+ * A page in its own context (axe-core needs one; kept work stays in it), with every page error
+ * and console error collected. `locale` is the browser's language (the page follows it on a first visit).
+ */
+export async function openPage(browser: Browser, viewport: { width: number; height: number }, hash = '', { locale = 'en-US' } = {}) {
+  const context = await browser.newContext({ viewport, locale });
+  await reportCspViolations(context);
+  const page = await context.newPage();
+  const errors = collectErrors(page);
   await page.goto(`${inject('baseURL')}${hash}`);
   // The controls' status line, in whichever language the link asks for.
   await page.locator('.controls-status').waitFor();

@@ -100,9 +100,9 @@ describe.skipIf(!chromiumPath())('the training lab in Chromium', () => {
     await screenshot(page, 'lab-diverged');
     const before = await statusLine(page);
     await page.getByRole('button', { name: 'Step back' }).click();
-    expect(await statusLine(page)).not.toBe(before);
+    await expect.poll(() => statusLine(page)).not.toBe(before);
     await page.getByRole('button', { name: 'Step forward' }).click();
-    expect(await statusLine(page)).toBe(before);
+    await expect.poll(() => statusLine(page)).toBe(before);
     await page.context().close();
   });
 });
