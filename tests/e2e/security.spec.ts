@@ -71,6 +71,21 @@ describe.skipIf(!chromiumPath())('a strict Content-Security-Policy, and installa
     await page.context().close();
   });
 
+  it('shows what a user supplies (a file name, column names, a link) as text, never as HTML', async () => {
+    const { page, errors } = await openPage(browser, LAPTOP, `#${encodeURIComponent('<b id="injected">k</b>')}=1`);
+    expect(await page.getByRole('alert').textContent()).toContain('"<b id="injected">k</b>" is not a setting');
+    const name = '<img id="injected" src="x">.csv';
+    const csv = '<b id="injected">u</b>,<i id="injected">v</i>,y\n0,1,0\n1,0,1\n0.5,0.5,1\n1,1,0\n';
+    await page.getByLabel('Choose a CSV file').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect.poll(() => page.getByLabel('Data set').inputValue()).toBe('csv');
+    await page.locator('section.dv').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('section.dv').textContent()).toContain('<b id="injected">u</b>');
+    expect(await page.locator('#lab-setup').textContent()).toContain(name);
+    expect(await page.locator('#injected').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('is installable: Chromium finds the manifest, its icons and the service worker', async () => {
     // Chromium reports installability only outside incognito (a context of its own profile).
     const profile = mkdtempSync(join(tmpdir(), 'backprop-studio-'));
