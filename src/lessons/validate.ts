@@ -75,7 +75,7 @@ function lessonText(v: unknown, at: Path, isTemplate = false) {
 function settings(v: unknown, at: Path) {
   const s = text(v, at, 500);
   const { errors } = parseLink(s);
-  if (errors.length) fail(at, errors.join(' '));
+  if (errors.length) fail(at, errors.map((e) => e.message).join(' '));
 }
 function neuron(v: unknown, at: Path) {
   if (!Array.isArray(v) || v.length !== 2) fail(at, `must be [layer, index] (got ${describe(v)})`);

@@ -35,7 +35,7 @@ export const quoteLink = (text: string) => (text.length > 40 ? `${text.slice(0, 
 
 const oneOfIssue = (key: string, values: readonly string[], text: string): LinkIssue => {
   const params = { key, values: values.join(', '), got: quoteLink(text) };
-  return { code: 'link-one-of', params, message: `${key} must be one of ${params.values} (got "${params.got}").` };
+  return { code: 'link-one-of', params, message: `${key} must be one of ${params.values} (got "${params.got}")` };
 };
 
 /** Sets the draft's field when `text` is one of `values`, or says which values it may take. */
@@ -49,7 +49,7 @@ function numeric(key: string, apply: (d: Draft, v: number) => void): Field['writ
   return (d, text) => {
     const v = number(text);
     if (!Number.isFinite(v)) {
-      return { code: 'link-not-number', params: { key, got: quoteLink(text) }, message: `${key} must be a number (got "${quoteLink(text)}").` };
+      return { code: 'link-not-number', params: { key, got: quoteLink(text) }, message: `${key} must be a number (got "${quoteLink(text)}")` };
     }
     apply(d, v);
     return null;
@@ -144,7 +144,7 @@ const FIELDS: readonly Field[] = [
       const v = number(text);
       if (!Number.isInteger(v) || v < 1) {
         const got = quoteLink(text);
-        return { code: 'link-batch', params: { got }, message: `batch must be "full" or a whole number of samples ≥ 1 (got "${got}").` };
+        return { code: 'link-batch', params: { got }, message: `batch must be "full" or a whole number of samples ≥ 1 (got "${got}")` };
       }
       d.batchSize = v;
       return null;
@@ -234,7 +234,7 @@ export function parseLink(hash: string, csv: LinkCsv | null = null): { init: App
   const lang = params.get('lang');
   if (lang !== null) {
     if (lang === 'en' || lang === 'zh-CN') init.locale = lang;
-    else errors.push({ code: 'link-lang', params: { got: quoteLink(lang) }, message: `lang must be en or zh-CN (got "${quoteLink(lang)}").` });
+    else errors.push({ code: 'link-lang', params: { got: quoteLink(lang) }, message: `lang must be en or zh-CN (got "${quoteLink(lang)}")` });
   }
   return { init, errors };
 }
