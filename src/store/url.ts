@@ -4,7 +4,7 @@
  * both directions (as playground's state.ts does), but parsing is pure: the app passes the
  * hash in and gets an AppInit and a list of specific messages for whatever was not understood.
  */
-import { ACTIVATIONS, INIT_SCHEMES, PHASES, type OptimizerSpec, type PhaseId } from '../engine/index';
+import { ACTIVATIONS, INIT_SCHEMES, LOSSES, OUTPUT_ACTIVATIONS, PHASES, type LossKind, type OptimizerSpec, type PhaseId } from '../engine/index';
 import { DATASET_KINDS, DEFAULT_DATASET_SPECS, type DatasetKind, type DatasetSpec } from '../data/datasets';
 import { DEFAULT_CONFIG, buildConfig, type StudioConfig } from './config';
 import type { AppInit, Locale } from './store';
@@ -79,13 +79,16 @@ const FIELDS: readonly Field[] = [
   dataField('train', 'trainFraction'),
   dataField('dataSeed', 'seed'),
   { key: 'hidden', read: (c) => (c.hiddenSize === DEFAULT_CONFIG.hiddenSize ? undefined : String(c.hiddenSize)), write: numeric('hidden', (d, v) => (d.hiddenSize = v)) },
-  ...(['hiddenActivation', 'outputActivation'] as const).map((prop): Field => ({
-    key: prop === 'hiddenActivation' ? 'g1' : 'g2',
+  // softmax normalises the output column, so only g2 may be softmax.
+  ...([['hiddenActivation', 'g1', ACTIVATIONS], ['outputActivation', 'g2', OUTPUT_ACTIVATIONS]] as const).map(([prop, key, allowed]): Field => ({
+    key,
     read: (c) => (c[prop] === DEFAULT_CONFIG[prop] ? undefined : c[prop]),
     write: (d, text) => {
-      const v = oneOf(prop === 'hiddenActivation' ? 'g1' : 'g2', ACTIVATIONS, text);
-      if (!(ACTIVATIONS as readonly string[]).includes(v)) return v;
-      d[prop] = v as (typeof ACTIVATIONS)[number];
+      if (!(allowed as readonly string[]).includes(text)) {
+        const why = text === 'softmax' ? '; softmax is for the output layer (g2) only' : '';
+        return `${key} must be one of ${allowed.join(', ')}${why} (got "${text}")`;
+      }
+      d[prop] = text as (typeof allowed)[number];
       return null;
     },
   })),
@@ -93,9 +96,9 @@ const FIELDS: readonly Field[] = [
     key: 'loss',
     read: (c) => (c.loss === DEFAULT_CONFIG.loss ? undefined : c.loss),
     write: (d, text) => {
-      const v = oneOf('loss', ['bce', 'mse'] as const, text);
-      if (v !== 'bce' && v !== 'mse') return v;
-      d.loss = v;
+      const v = oneOf<LossKind>('loss', LOSSES, text);
+      if (!(LOSSES as readonly string[]).includes(v)) return v;
+      d.loss = v as LossKind;
       return null;
     },
   },
