@@ -223,7 +223,9 @@ export function Diagram({ model, sizes, width, fadeMs }: DiagramProps) {
         {model.loss !== null && (
           <LossNote model={model} x={output.x} ys={output.nodes.map((p) => p.y)} r={output.radius}
             fontSize={Math.max(11, Math.min(14, output.fontSize - 1))} isBelow={isNoteBelow}
-            label={t('network.lossValue', { value: formatValue(model.loss) })} />
+            label={model.sampleLoss !== null && model.trueClass !== null
+              ? t('network.lossValueClass', { value: formatValue(model.loss), class: model.trueClass, output: model.trueClass + 1, term: formatValue(model.sampleLoss) })
+              : t('network.lossValue', { value: formatValue(model.loss) })} />
         )}
       </svg>
       {active && anchor && <Tooltip id={tooltipId} item={active} fx={anchor.x / width} fy={anchor.y / height} />}

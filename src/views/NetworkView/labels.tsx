@@ -44,11 +44,14 @@ export function LossNote({ model, x, ys, r, fontSize, isBelow, label }: LossNote
   const tx = isBelow ? x : x + r + 6;
   const anchor = isBelow ? 'middle' : 'start';
   const y0 = isBelow ? ys[0] + r + line : 0;
-  const targetText = (y: number) => `y = ${Number.isInteger(y) ? y : formatValue(y)}`;
+  // With ce the sample's class also shows its own loss term, −log of the probability it got.
+  const targetText = (y: number, j: number) => `y = ${Number.isInteger(y) ? y : formatValue(y)}` +
+    (j === model.trueClass && model.sampleLoss !== null ? `, −log a = ${formatValue(model.sampleLoss)}` : '');
   return (
     <g className={`network-loss${model.direction === 'loss' ? ' is-active' : ''}`} role="img" aria-label={label} fontSize={fontSize}>
       {model.targets.map((y, j) => (
-        <text key={j} x={tx} y={isBelow ? y0 : ys[j] + line * 1.1} textAnchor={anchor}>{targetText(y)}</text>
+        <text key={j} x={tx} y={isBelow ? y0 : ys[j] + line * 1.1} textAnchor={anchor}
+          className={j === model.trueClass ? 'network-loss-class' : undefined}>{targetText(y, j)}</text>
       ))}
       {model.loss !== null && (
         <text className="network-loss-value" x={tx} y={isBelow ? y0 + line : ys[ys.length - 1] + line * 2.1} textAnchor={anchor}>
