@@ -255,7 +255,7 @@ describe('NetworkView with a softmax output (three spirals)', () => {
     }
     const term = -Math.log(get(A2, c, 0));
     expect(getByRole('img', { name: new RegExp(`this sample is class ${c}, and its own term is −log a${c + 1} = ${formatValue(term).replace('.', '\\.')}`) })).toBeTruthy();
-    expect(container.querySelector('.network-loss-class')?.textContent).toBe(`y = 1, −log a = ${formatValue(term)}`);
+    expect(container.querySelector('.network-loss-class')?.textContent).toBe(`−log a = ${formatValue(term)}`);
     expect(container.querySelector('.network-sample-y')?.textContent).toBe(`class ${c}: y = ${[0, 1, 2].map((k) => (k === c ? 1 : 0)).join(', ')}`);
     expect(s.params.W1.rows).toBe(100);
   });
