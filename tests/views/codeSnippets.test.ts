@@ -4,6 +4,8 @@ import { PHASES } from '../../src/engine/index';
 import { createAppStore, DEFAULT_CONFIG, type StudioConfig } from '../../src/store/index';
 import { DEFAULT_DATASET_SPECS } from '../../src/data/datasets';
 import { PRESETS } from '../../src/store/presets';
+import { parseLink } from '../../src/store/url';
+import listings from '../fixtures/listings.json';
 import { listingText, phaseRange, type CodeInput, type Listing } from '../../src/views/CodePanel/listing';
 import { numpyListing } from '../../src/views/CodePanel/numpyCode';
 import { pytorchListing } from '../../src/views/CodePanel/pytorchCode';
@@ -146,4 +148,24 @@ describe.skipIf(!torchPython)('the PyTorch listing run by Python', () => {
     expect(losses.length).toBe(3);
     losses.forEach((c, k) => expect(Math.abs(c - trainLoss[k])).toBeLessThan(1e-12));
   }, 30_000);
+});
+
+// What the listings print when run to the end, from tests/fixtures/listings.json (written by
+// generate_listings.py with real NumPy and PyTorch): it holds the listing it ran, so a changed
+// listing shows here until the fixture is regenerated.
+describe('the three-spirals listings as Python ran them (listings.json)', () => {
+  const cases = listings.cases.filter((c) => c.link.startsWith('data=three-spirals'));
+  const { init } = parseLink(cases[0]?.link ?? '');
+  const input = inputFor(init.config);
+  const store = createAppStore({ config: init.config });
+  store.getState().train(1001);
+  const { trainLoss } = store.getState().timeline.curves;
+
+  it.each(cases.map((c) => [c.language, c] as const))('%s: the page\'s listing, printing the page\'s costs at iterations 0 and 1,000', (language, c) => {
+    expect(init.config).toEqual(VARIANTS.threeSpirals);
+    const listing = listingText(language === 'pytorch' ? pytorchListing(input) : numpyListing(input));
+    expect(listing).toBe(c.listing);
+    for (const i of [0, 1000]) expect(Math.abs(c.costs[String(i) as '0'] - trainLoss[i])).toBeLessThanOrEqual(1e-10 * trainLoss[i]);
+    expect(c.printed.at(-1)).toMatch(/^test accuracy: 0\.9[4-9]/);
+  });
 });
