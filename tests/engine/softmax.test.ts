@@ -3,19 +3,18 @@
 // tests/fixtures/softmax.json, written by tests/fixtures/generate_softmax.py.
 // Set ORACLE_REPORT=1 to print the worst relative error of every comparison.
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   accuracy, advanceSession, backward, classAccuracies, computeLoss, createOptimizer, createTrainer, forward, fromRows,
   initialOptimizerState, optimizerStep, predict, startSession, toRows,
 } from '../../src/engine/index';
-import type { Matrix, NetworkConfig, OptimizerSpec, Params, SessionSetup } from '../../src/engine/index';
-import { expectClose, expectCloseScalar, expectSameBits } from '../fixtures/compare';
+import type { NetworkConfig, OptimizerSpec, Params, SessionSetup } from '../../src/engine/index';
+import { expectSameBits } from '../fixtures/compare';
+import { oracleReport, type ParamRows } from '../fixtures/oracleReport';
 
 type Rows = number[][];
-interface ParamRows { W1: Rows; b1: Rows; W2: Rows; b2: Rows }
 const MATRICES = ['Z1', 'A1', 'Z2', 'A2'] as const;
 const GRADIENTS = ['dZ2', 'dA1', 'dZ1', 'dW1', 'db1', 'dW2', 'db2'] as const;
-const PARAM_NAMES = ['W1', 'b1', 'W2', 'b2'] as const;
 
 interface Case extends Record<(typeof MATRICES)[number] | (typeof GRADIENTS)[number], Rows> {
   name: string;
@@ -40,21 +39,7 @@ interface Fixture {
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/softmax.json', import.meta.url), 'utf8')) as Fixture;
 const toParams = (p: ParamRows): Params => ({ W1: fromRows(p.W1), b1: fromRows(p.b1), W2: fromRows(p.W2), b2: fromRows(p.b2) });
 
-const report: [string, number][] = [];
-function close(actual: Matrix | Rows, expected: Rows, label: string, rel = 1e-12): void {
-  report.push([label, expectClose(Array.isArray(actual) ? actual : toRows(actual), expected, rel, label)]);
-}
-function closeScalar(actual: number, expected: number, label: string, rel = 1e-12): void {
-  report.push([label, expectCloseScalar(actual, expected, rel, label)]);
-}
-function closeParams(actual: Params, expected: ParamRows, label: string, rel = 1e-12): void {
-  for (const k of PARAM_NAMES) close(actual[k], expected[k], `${label} ${k}`, rel);
-}
-afterAll(() => {
-  if (!process.env.ORACLE_REPORT) return;
-  const width = Math.max(...report.map(([label]) => label.length));
-  console.info(report.map(([label, err]) => `${label.padEnd(width)}  ${err.toExponential(2)}`).join('\n'));
-});
+const { close, closeScalar, closeParams } = oracleReport();
 
 describe('forward, loss and every gradient against NumPy and torch F.cross_entropy (softmax.json)', () => {
   for (const c of fixture.cases) {

@@ -110,23 +110,32 @@ describe('tokenize', () => {
   });
 });
 
+/**
+ * Runs a listing's first three iterations with `python`, printing each cost at full precision
+ * (`printed` is its cost line's format and the full-precision one), and expects them to equal
+ * the engine's first three training losses to 1e-12.
+ */
+function expectFirstThreeCosts(input: CodeInput, listing: Listing, python: string, printed: [string, string]) {
+  const script = listingText(listing)
+    .replace(/for i in range\(\d+\)/, 'for i in range(3)')
+    .replace('i % 1000 == 0', 'True')
+    .replace(...printed);
+  const out = execFileSync(python, ['-'], { input: script, encoding: 'utf8' });
+  const costs = [...out.matchAll(/(?:cost|loss) (\S+)$/gm)].map((m) => Number(m[1]));
+  const store = createAppStore({ config: input.config });
+  store.getState().train(3);
+  const { trainLoss } = store.getState().timeline.curves;
+  expect(costs.length).toBe(3);
+  costs.forEach((c, k) => expect(Math.abs(c - trainLoss[k])).toBeLessThan(1e-12));
+}
+
 const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], { stdio: 'ignore' }).status === 0;
 
 // Truth first: where NumPy is installed, the listing itself runs and its costs equal the app's.
 describe.skipIf(!hasNumpy)('the NumPy listing run by Python', () => {
   it.each(Object.keys(VARIANTS))('%s: the first three costs match the engine', (name) => {
     const input = inputFor(VARIANTS[name]);
-    const script = listingText(numpyListing(input))
-      .replace(/for i in range\(\d+\)/, 'for i in range(3)')
-      .replace('i % 1000 == 0', 'True')
-      .replace('{cost:.6f}', '{cost!r}');
-    const out = execFileSync('python3', ['-'], { input: script, encoding: 'utf8' });
-    const costs = [...out.matchAll(/cost (\S+)$/gm)].map((m) => Number(m[1]));
-    const store = createAppStore({ config: input.config });
-    store.getState().train(3);
-    const { trainLoss } = store.getState().timeline.curves;
-    expect(costs.length).toBe(3);
-    costs.forEach((c, k) => expect(Math.abs(c - trainLoss[k])).toBeLessThan(1e-12));
+    expectFirstThreeCosts(input, numpyListing(input), 'python3', ['{cost:.6f}', '{cost!r}']);
   });
 });
 
@@ -136,17 +145,7 @@ const torchPython = ['python3', '/usr/bin/python3'].find((p) => spawnSync(p, ['-
 describe.skipIf(!torchPython)('the PyTorch listing run by Python', () => {
   it.each(['threeSpirals', 'softmaxAdamBatches'])('%s: the first three losses match the engine', (name) => {
     const input = inputFor(VARIANTS[name]);
-    const script = listingText(pytorchListing(input))
-      .replace(/for i in range\(\d+\)/, 'for i in range(3)')
-      .replace('i % 1000 == 0', 'True')
-      .replace('{loss.item():.6f}', '{loss.item()!r}');
-    const out = execFileSync(torchPython as string, ['-'], { input: script, encoding: 'utf8' });
-    const losses = [...out.matchAll(/loss (\S+)$/gm)].map((m) => Number(m[1]));
-    const store = createAppStore({ config: input.config });
-    store.getState().train(3);
-    const { trainLoss } = store.getState().timeline.curves;
-    expect(losses.length).toBe(3);
-    losses.forEach((c, k) => expect(Math.abs(c - trainLoss[k])).toBeLessThan(1e-12));
+    expectFirstThreeCosts(input, pytorchListing(input), torchPython as string, ['{loss.item():.6f}', '{loss.item()!r}']);
   }, 30_000);
 });
 
