@@ -1,11 +1,12 @@
 /**
- * CSV import: numeric columns, the last one the target, an optional header row.
+ * CSV import: numeric columns, the last one the target (0/1 labels, class labels 0 … 9, or
+ * real values), an optional header row.
  * parseCsv never throws; every problem comes back as a CsvIssue with a line, a
  * column, a stable code for translation and an English message.
  */
 import { dsvFormat } from 'd3-dsv';
 import { checkInteger, matrix, type LossKind } from '../engine/index';
-import { splitColumns, type Dataset } from './datasets';
+import { MAX_CLASSES, oneHot, splitColumns, type Dataset, type Task } from './datasets';
 
 /** Stable identifiers of CSV problems (errors and warnings), for translation. */
 export type CsvIssueCode =
@@ -17,13 +18,18 @@ export type CsvIssueCode =
   | 'not-a-number'
   | 'not-finite'
   | 'labels-not-binary'
+  | 'labels-not-classes'
+  | 'too-few-classes'
   | 'too-many-rows'
   | 'too-few-rows'
   | 'more-errors'
   | 'invalid-option'
   | 'internal-error'
   | 'constant-column'
-  | 'one-class';
+  | 'one-class'
+  | 'classes'
+  | 'empty-class'
+  | 'too-many-classes';
 
 /**
  * One problem. `line` is 1-based in the file as the learner sees it (blank lines
@@ -36,13 +42,16 @@ export interface CsvIssue {
   code: CsvIssueCode;
   message: string;
   text?: string;
-  /** The counts in the message, for translations: `count`, `expected`, `firstLine`, `max`. */
+  /** The counts in the message, for translations: `count`, `expected`, `firstLine`, `max`, `label`. */
   params?: Readonly<Record<string, number>>;
 }
 
 /**
- * `loss`: with 'bce' every label must be exactly 0 or 1 (when omitted, nothing is
- * required and the task follows from the labels). `trainFraction` in (0, 1),
+ * `loss`: with 'bce' every label must be exactly 0 or 1; with 'ce' a class label, a whole
+ * number from 0 to 9 (K = the largest label + 1 classes, at least 2); when omitted, nothing
+ * is required and the task follows from the labels: 0/1 labels are binary classification,
+ * whole numbers 0 … K − 1 with K from 3 to 10 are K classes, anything else is regression.
+ * `trainFraction` in (0, 1),
  * default 0.8; `maxRows` data rows (default 100 000); `maxColumns` including the
  * target (default 65 = 64 inputs + target).
  */
@@ -109,7 +118,9 @@ function readOptions(options: CsvOptions | undefined): Resolved | CsvIssue[] {
     }
   };
   check(() => {
-    if (o.loss !== undefined && o.loss !== 'bce' && o.loss !== 'mse') throw new Error(`loss must be 'bce' or 'mse' (got ${JSON.stringify(o.loss)})`);
+    if (o.loss !== undefined && o.loss !== 'bce' && o.loss !== 'mse' && o.loss !== 'ce') {
+      throw new Error(`loss must be 'bce', 'mse' or 'ce' (got ${JSON.stringify(o.loss)})`);
+    }
   });
   const trainFraction = o.trainFraction ?? CSV_DEFAULTS.trainFraction;
   check(() => {
@@ -226,6 +237,9 @@ function parse(text: string, options: CsvOptions | undefined): CsvResult {
       } else if (loss === 'bce' && j === width - 1 && value !== 0 && value !== 1) {
         const message = `${at}: the label ${quote(cell)} must be 0 or 1 for binary cross-entropy (bce).`;
         issues.add({ line: lineNo, column, code: 'labels-not-binary', text: cell, message });
+      } else if (loss === 'ce' && j === width - 1 && !isClassLabel(value)) {
+        const message = `${at}: the label ${quote(cell)} is not a class; with softmax and cross-entropy (ce) every label must be a whole number from 0 to ${MAX_CLASSES - 1}. To load real-valued targets, choose another loss first.`;
+        issues.add({ line: lineNo, column, code: 'labels-not-classes', text: cell, message, params: { max: MAX_CLASSES - 1 } });
       } else if (issues.count === 0) {
         values.push(value);
       }
@@ -239,11 +253,14 @@ function parse(text: string, options: CsvOptions | undefined): CsvResult {
     issues.add({ line: 0, code: 'too-few-rows', message, params: { count: rows } });
   }
   if (issues.count > 0) return { ok: false, errors: issues.finish() };
-  return build(values, rows, width, header, opts.trainFraction);
+  return build(values, rows, width, header, opts);
 }
 
-/** The Dataset from row-major values (rows × width), plus warnings about useless columns. */
-function build(values: number[], m: number, width: number, header: string[] | undefined, trainFraction: number): CsvResult {
+/** A class label: a whole number from 0 to MAX_CLASSES − 1. */
+const isClassLabel = (v: number) => Number.isInteger(v) && v >= 0 && v < MAX_CLASSES;
+
+/** The Dataset from row-major values (rows × width), plus warnings about useless columns and how the labels were read. */
+function build(values: number[], m: number, width: number, header: string[] | undefined, opts: Resolved): CsvResult {
   const n = width - 1;
   const X = new Float64Array(n * m);
   const Y = new Float64Array(m);
@@ -253,7 +270,6 @@ function build(values: number[], m: number, width: number, header: string[] | un
   }
   const featureNames = Array.from({ length: n }, (_, j) => header?.[j] || `x${j + 1}`);
   const targetName = header?.[n] || 'y';
-  const isBinary = Y.every((v) => v === 0 || v === 1);
   const warnings: CsvIssue[] = [];
   for (let j = 0; j < n; j++) {
     const row = X.subarray(j * m, (j + 1) * m);
@@ -262,18 +278,59 @@ function build(values: number[], m: number, width: number, header: string[] | un
       warnings.push({ line: 0, column: j + 1, code: 'constant-column', text: featureNames[j], message });
     }
   }
-  if (isBinary && Y.every((v) => v === Y[0])) {
-    const message = `Every label in column ${width} is ${Y[0]}; a classifier needs examples of both 0 and 1.`;
-    warnings.push({ line: 0, column: width, code: 'one-class', message });
-  }
+  const labels = readLabels(Y, width, opts.loss);
+  if ('errors' in labels) return { ok: false, errors: labels.errors };
+  warnings.push(...labels.warnings);
+  const { task, K } = labels;
+  const targets = task === 'multiclass' ? oneHot(Y, K) : matrix(1, m, Y);
   const dataset: Dataset = {
     kind: 'csv',
-    task: isBinary ? 'classification' : 'regression',
+    task,
     inputSize: n,
-    outputSize: 1,
-    ...splitColumns(matrix(n, m, X), matrix(1, m, Y), trainFraction),
+    outputSize: targets.rows,
+    ...splitColumns(matrix(n, m, X), targets, opts.trainFraction),
     featureNames,
     targetName,
   };
   return { ok: true, dataset, warnings };
+}
+
+/**
+ * What the target column holds, by `loss` (see CsvOptions): 0/1 labels, K classes, or real
+ * values; with the warnings that say how it was read.
+ */
+function readLabels(Y: Float64Array, width: number, loss: LossKind | undefined): { task: Task; K: number; warnings: CsvIssue[] } | { errors: CsvIssue[] } {
+  const warnings: CsvIssue[] = [];
+  const isBinary = Y.every((v) => v === 0 || v === 1);
+  let largest = -Infinity;
+  for (const v of Y) largest = Math.max(largest, v);
+  if (loss === 'ce' || (loss === undefined && !isBinary && Y.every(isClassLabel) && largest >= 2)) {
+    const K = largest + 1;
+    if (K < 2) {
+      const message = `Every label in column ${width} is 0; softmax with cross-entropy needs at least two classes (labels 0 and 1).`;
+      return { errors: [{ line: 0, column: width, code: 'too-few-classes', message }] };
+    }
+    if (loss === undefined) {
+      const message = `Column ${width} holds whole numbers from 0 to ${K - 1}: loaded as ${K} classes, for a softmax output with cross-entropy.`;
+      warnings.push({ line: 0, column: width, code: 'classes', message, params: { count: K, max: K - 1 } });
+    }
+    for (let k = 0; k < K; k++) {
+      if (Y.includes(k)) continue;
+      const message = `No row has the label ${k}, so output ${k + 1} is never the right answer.`;
+      warnings.push({ line: 0, column: width, code: 'empty-class', message, params: { label: k, count: k + 1 } });
+    }
+    return { task: 'multiclass', K, warnings };
+  }
+  if (isBinary) {
+    if (Y.every((v) => v === Y[0])) {
+      const message = `Every label in column ${width} is ${Y[0]}; a classifier needs examples of both 0 and 1.`;
+      warnings.push({ line: 0, column: width, code: 'one-class', message });
+    }
+    return { task: 'classification', K: 2, warnings };
+  }
+  if (loss === undefined && Y.every((v) => Number.isInteger(v) && v >= 0) && largest >= MAX_CLASSES) {
+    const message = `Column ${width} holds whole numbers up to ${largest}: read as a real-valued target (regression), since class labels go from 0 to ${MAX_CLASSES - 1}.`;
+    warnings.push({ line: 0, column: width, code: 'too-many-classes', message, params: { count: largest, max: MAX_CLASSES - 1 } });
+  }
+  return { task: 'regression', K: 0, warnings };
 }

@@ -1,8 +1,9 @@
 /**
- * The built-in data sets: the tutorial's two examples and five classic 2-D
- * teaching sets. Every one is drawn from `numpyRandom(seed)` only, so each has a
- * short NumPy recipe (in the TSDoc below) that reproduces it in a notebook.
- * Samples are columns: `X` is `inputSize × m`, `Y` is `1 × m`.
+ * The built-in data sets: the tutorial's two examples, five classic 2-D binary
+ * teaching sets and cs231n's three spirals (three classes). Every one is drawn
+ * from `numpyRandom(seed)` only, so each has a short NumPy recipe (in the TSDoc
+ * below) that reproduces it in a notebook. Samples are columns: `X` is
+ * `inputSize × m`, `Y` is `1 × m` (or one-hot `K × m` for K classes).
  */
 import {
   checkInteger, checkNumber, fail, matrix, numpyRandom, pickColumns, sliceColumns,
@@ -10,10 +11,19 @@ import {
 } from '../engine/index';
 
 /** The built-in data sets. */
-export type DatasetKind = 'tutorial-numpy' | 'tutorial-pytorch' | 'circle' | 'xor' | 'gaussians' | 'spiral' | 'moons';
+export type DatasetKind = 'tutorial-numpy' | 'tutorial-pytorch' | 'circle' | 'xor' | 'gaussians' | 'spiral' | 'moons' | 'three-spirals';
 
 /** Every built-in kind, in menu order. */
-export const DATASET_KINDS: readonly DatasetKind[] = ['tutorial-numpy', 'tutorial-pytorch', 'circle', 'xor', 'gaussians', 'spiral', 'moons'];
+export const DATASET_KINDS: readonly DatasetKind[] = ['tutorial-numpy', 'tutorial-pytorch', 'circle', 'xor', 'gaussians', 'spiral', 'moons', 'three-spirals'];
+
+/**
+ * What the targets are: 0/1 labels in one row ('classification', a sigmoid's job), one-hot
+ * rows of K ≥ 2 classes ('multiclass', softmax's), or real values ('regression').
+ */
+export type Task = 'classification' | 'multiclass' | 'regression';
+
+/** Most classes a data set may have (a CSV's labels 0 … 9). */
+export const MAX_CLASSES = 10;
 
 /**
  * How to build a data set. `points` is m (10..5000); `noise` is 0..1 (see
@@ -30,12 +40,13 @@ export interface DatasetSpec {
 
 /**
  * A ready data set. `train.X`/`test.X`: inputSize × m, `train.Y`/`test.Y`:
- * outputSize × m (labels 0/1 for classification). `featureNames` names the
- * inputSize input rows; `targetName` names the target row.
+ * outputSize × m (labels 0/1 for classification; one-hot, outputSize = K classes,
+ * for multiclass). `featureNames` names the inputSize input rows; `targetName`
+ * names the target.
  */
 export interface Dataset {
   kind: DatasetKind | 'csv';
-  task: 'classification' | 'regression';
+  task: Task;
   inputSize: number;
   outputSize: number;
   train: DataSplit;
@@ -60,7 +71,26 @@ export const DEFAULT_DATASET_SPECS: Readonly<Record<DatasetKind, Readonly<Datase
   gaussians: spec('gaussians', 400, 0.1, 0.75),
   spiral: spec('spiral', 400, 0.05, 0.75),
   moons: spec('moons', 400, 0.2, 0.75),
+  // cs231n's case study exactly: 300 points (100 per class), angle noise 0.2, np.random.seed(0).
+  'three-spirals': Object.freeze({ kind: 'three-spirals', points: 300, noise: 0.2, trainFraction: 0.75, seed: 0 }),
 });
+
+/** The number of classes of a data set: K for multiclass, 2 for 0/1 labels, 0 for regression. */
+export function classCount(d: Pick<Dataset, 'task' | 'outputSize'>): number {
+  return d.task === 'multiclass' ? d.outputSize : d.task === 'classification' ? 2 : 0;
+}
+
+/** One-hot targets (K × m) for class labels 0 … K − 1. Throws on a label that is not one of them. */
+export function oneHot(labels: ArrayLike<number>, K: number): Matrix {
+  const m = labels.length;
+  const Y = matrix(K, m);
+  for (let j = 0; j < m; j++) {
+    const k = labels[j];
+    if (!Number.isInteger(k) || k < 0 || k >= K) fail(`label ${j}`, k, `must be a whole number from 0 to ${K - 1}`);
+    Y.data[k * m + j] = 1;
+  }
+  return Y;
+}
 
 /** Checks trainFraction is in (0, 1); throws a named error otherwise. */
 function checkFraction(trainFraction: unknown): number {
@@ -185,6 +215,43 @@ function makePlane(kind: keyof typeof SHAPES, m: number, noise: number, seed: nu
   return { X: pickColumns(matrix(2, m, x), p), Y: pickColumns(matrix(1, m, y), p) };
 }
 
+/**
+ * np.linspace(start, stop, n) exactly as NumPy computes it: start + i·step with
+ * step = (stop − start)/(n − 1), and the last entry set to stop.
+ */
+function linspace(start: number, stop: number, n: number): Float64Array {
+  const y = new Float64Array(n);
+  const step = (stop - start) / (n - 1);
+  for (let i = 0; i < n; i++) y[i] = i * step + start;
+  if (n > 1) y[n - 1] = stop;
+  return y;
+}
+
+/** cs231n's three spirals: class j's arm sweeps t ∈ [4j, 4j + 4] radians outwards, jittered in angle. */
+function makeThreeSpirals(m: number, noise: number, seed: number): { X: Matrix; labels: Int32Array } {
+  const rng = numpyRandom(seed);
+  const x = new Float64Array(2 * m);
+  const labels = new Int32Array(m);
+  let at = 0;
+  for (let j = 0; j < 3; j++) {
+    // class j holds len(range(j, m, 3)) points: the classes differ in size by at most one
+    const n = Math.ceil((m - j) / 3);
+    const r = linspace(0, 1, n);
+    const t = linspace(4 * j, 4 * (j + 1), n);
+    const jitter = rng.randn(1, n).data;
+    for (let i = 0; i < n; i++) {
+      // t = linspace(4j, 4(j+1), n) + randn(n)·noise; point = (r sin t, r cos t)
+      const angle = t[i] + jitter[i] * noise;
+      x[at + i] = r[i] * Math.sin(angle);
+      x[m + at + i] = r[i] * Math.cos(angle);
+      labels[at + i] = j;
+    }
+    at += n;
+  }
+  const p = rng.permutation(m);
+  return { X: pickColumns(matrix(2, m, x), p), labels: Int32Array.from(p, (k) => labels[k]) };
+}
+
 /** The regression set: Y = (w·X)/√10 + noise·ε, with X, w, ε standard normal. */
 function makeLinear(m: number, noise: number, seed: number): { X: Matrix; Y: Matrix } {
   const n = 10;
@@ -246,6 +313,20 @@ const names = (n: number): string[] => Array.from({ length: n }, (_, j) => `x${j
  *   moons (sklearn's make_moons, centred):
  *   `t = np.pi * np.random.rand(m); X = np.where(y == 1, [1 - np.cos(t), 0.5 - np.sin(t)], [np.cos(t), np.sin(t)]) - [[0.5], [0.25]]`
  *
+ * - 'three-spirals' — cs231n's case study: three interleaved spiral arms, one
+ *   per class, Y one-hot 3 × m; `noise` is the standard deviation of each
+ *   point's angle jitter in radians (default 0.2). With the default spec (300
+ *   points, seed 0) it is exactly the case study's data, shuffled:
+ *   ```py
+ *   np.random.seed(seed); X = np.zeros((2, m)); y = np.zeros(m, dtype=int); at = 0
+ *   for j in range(3):
+ *       n = len(range(j, m, 3))              # 100 each for m = 300
+ *       r = np.linspace(0.0, 1, n)
+ *       t = np.linspace(j * 4, (j + 1) * 4, n) + np.random.randn(n) * noise
+ *       X[:, at:at + n] = [r * np.sin(t), r * np.cos(t)]; y[at:at + n] = j; at += n
+ *   p = np.random.permutation(m); X, y = X[:, p], y[p]; Y = np.eye(3)[:, y]
+ *   ```
+ *
  * The split is `n = int(np.floor(m * trainFraction + 0.5)); X[:, :n]` for train.
  */
 export function makeDataset(spec: DatasetSpec): Dataset {
@@ -260,6 +341,10 @@ export function makeDataset(spec: DatasetSpec): Dataset {
   if (kind === 'tutorial-pytorch') {
     const { X, Y } = makeLinear(m, noise, seed);
     return { kind, task: 'regression', inputSize: 10, outputSize: 1, ...splitColumns(X, Y, trainFraction), featureNames: names(10), targetName: 'y' };
+  }
+  if (kind === 'three-spirals') {
+    const { X, labels } = makeThreeSpirals(m, noise, seed);
+    return { kind, task: 'multiclass', inputSize: 2, outputSize: 3, ...splitColumns(X, oneHot(labels, 3), trainFraction), featureNames: names(2), targetName: 'class' };
   }
   const { X, Y } = makePlane(kind, m, noise, seed);
   return { kind, task: 'classification', inputSize: 2, outputSize: 1, ...splitColumns(X, Y, trainFraction), featureNames: names(2), targetName: 'y' };

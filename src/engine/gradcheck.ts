@@ -104,7 +104,7 @@ function lossDifference(kind: LossKind, plus: Matrix, minus: Matrix, Y: Matrix):
       aMinus[r] = minus.data[r * m + j];
       y[r] = Y.data[r * m + j];
     }
-    sum += lossValue(kind, aPlus, y, o) - lossValue(kind, aMinus, y, o);
+    sum += lossValue(kind, aPlus, y, o, 1) - lossValue(kind, aMinus, y, o, 1);
   }
   return sum / m;
 }

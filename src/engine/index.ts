@@ -3,11 +3,11 @@ export type {
   Activation, DataSplit, ForwardCache, Gradients, LossKind, Matrix, NetworkConfig, Optimizer, OptimizerKind,
   OptimizerSpec, OptimizerState, Params, PhaseId,
 } from './types';
-export { ACTIVATIONS, activate, derivative, sigmoid } from './activations';
+export { ACTIVATIONS, OUTPUT_ACTIVATIONS, activate, derivative, sigmoid } from './activations';
 export { checkInteger, checkNumber, fail, fromRows, get, matrix, maxAbs, pickColumns, sliceColumns, toRows, zeros } from './matrix';
 export {
   LIMITS, LOSSES, backward, backwardHidden, backwardOutput, checkConfig, checkParams, computeLoss, forward,
-  forwardHidden, forwardOutput,
+  forwardHidden, forwardOutput, softmax,
 } from './network';
 export {
   OPTIMIZER_DEFAULTS, PARAM_NAMES, bufferNames, createOptimizer, initialOptimizerState, optimizerStep,
@@ -22,8 +22,8 @@ export {
   PHASES, advanceSession, batchFor, batchIndices, batchesPerEpoch, checkSetup, epochPermutation, startSession, stepSession,
 } from './session';
 export type { Batch, Session, SessionSetup } from './session';
-export { accuracy, createTrainer, evaluate, predict } from './trainer';
-export type { IterationMetrics, Trainer, TrainerSnapshot } from './trainer';
+export { accuracy, argmaxColumn, classAccuracies, classRule, createTrainer, evaluate, predict } from './trainer';
+export type { ClassRule, IterationMetrics, Trainer, TrainerSnapshot } from './trainer';
 export { forwardBuffers, forwardInto, type ForwardBuffers } from './forwardInto';
 export { findOverflow } from './diagnose';
 export type { Overflow } from './diagnose';

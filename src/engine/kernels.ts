@@ -64,7 +64,26 @@ export function forwardLayer(
         Z[row + j] = z + bi;
       }
     }
-    activate(g, Z, Aout, row, row + m);
+    if (g !== 'softmax') activate(g, Z, Aout, row, row + m);
+  }
+  if (g === 'softmax') softmaxColumns(Z, Aout, r, m);
+}
+
+/**
+ * Aout = softmax of each column of Z (r × m), computed stably: e = exp(Z − max of the column),
+ * Aout = e / Σ e, the sum over rows in increasing order (as NumPy's e.sum(axis=0)).
+ */
+export function softmaxColumns(Z: Float64Array, A: Float64Array, r: number, m: number): void {
+  for (let j = 0; j < m; j++) {
+    let max = Z[j];
+    for (let i = 1, k = m + j; i < r; i++, k += m) if (Z[k] > max) max = Z[k];
+    let sum = 0;
+    for (let i = 0, k = j; i < r; i++, k += m) {
+      const e = Math.exp(Z[k] - max);
+      A[k] = e;
+      sum += e;
+    }
+    for (let i = 0, k = j; i < r; i++, k += m) A[k] = A[k] / sum;
   }
 }
 
@@ -86,6 +105,8 @@ function activate(g: Activation, Z: Float64Array, A: Float64Array, start: number
     case 'linear':
       for (let j = start; j < end; j++) A[j] = Z[j];
       return;
+    case 'softmax':
+      throw new Error('softmax is column-wise: forwardLayer applies it to whole columns');
   }
 }
 
@@ -107,10 +128,14 @@ function clampedLog1m(x: number): number {
  */
 const lossScratch = new Float64Array(1);
 
-/** L = mean over all o·m elements of the loss of A2 against Y. */
-export function lossValue(kind: LossKind, A2: Float64Array, Y: Float64Array, length: number): number {
-  lossSum(kind, A2, Y, length);
-  return lossScratch[0] / length;
+/**
+ * L for A2 and Y (o × m): bce and mse are the mean over all o·m elements (PyTorch's
+ * reduction='mean'); ce sums −Σₖ yₖ·log aₖ over each column and takes the mean over the m
+ * samples (nn.CrossEntropyLoss).
+ */
+export function lossValue(kind: LossKind, A2: Float64Array, Y: Float64Array, o: number, m: number): number {
+  lossSum(kind, A2, Y, o * m);
+  return lossScratch[0] / (kind === 'ce' ? m : o * m);
 }
 
 /** Σ of the elementwise loss, into lossScratch[0]. */
@@ -127,6 +152,10 @@ function lossSum(kind: LossKind, A2: Float64Array, Y: Float64Array, length: numb
       else if (y === 0) sum -= clampedLog1m(a);
       else sum -= y * clampedLog(a) + (1 - y) * clampedLog1m(a);
     }
+  } else if (kind === 'ce') {
+    // ce = −Σ y·log a with one-hot Y, log clamped at −100: a y = 0 term is exactly 0 (the
+    // clamped log is finite), so only each column's true class is summed.
+    for (let j = 0; j < length; j++) if (Y[j] === 1) sum -= clampedLog(A2[j]);
   } else {
     // mse = (a − y)²
     for (let j = 0; j < length; j++) {
@@ -138,7 +167,9 @@ function lossSum(kind: LossKind, A2: Float64Array, Y: Float64Array, length: numb
 }
 
 /**
- * dZ2 = m·∂L/∂Z2: (A2 − Y)/o for bce with a sigmoid output, 2·(A2 − Y)⊙g2'(Z2)/o for mse.
+ * dZ2 = m·∂L/∂Z2: (A2 − Y)/o for bce with a sigmoid output, A2 − Y for ce with a softmax output
+ * (softmax's Jacobian times −Y/A2 collapses to it, since each column of Y sums to 1),
+ * 2·(A2 − Y)⊙g2'(Z2)/o for mse.
  */
 export function outputDelta(
   kind: LossKind, g2: Activation, Z2: Float64Array, A2: Float64Array, Y: Float64Array,
@@ -146,6 +177,10 @@ export function outputDelta(
 ): void {
   if (kind === 'bce') {
     for (let j = 0; j < length; j++) dZ2[j] = (A2[j] - Y[j]) / o;
+    return;
+  }
+  if (kind === 'ce') {
+    for (let j = 0; j < length; j++) dZ2[j] = A2[j] - Y[j];
     return;
   }
   switch (g2) {
@@ -167,6 +202,8 @@ export function outputDelta(
     case 'relu':
       for (let j = 0; j < length; j++) dZ2[j] = (2 * (A2[j] - Y[j]) * (Z2[j] > 0 ? 1 : 0)) / o;
       return;
+    case 'softmax':
+      throw new Error('softmax is paired with ce only (checkConfig)');
   }
 }
 
@@ -294,5 +331,7 @@ function hiddenSlope(
     case 'linear':
       for (let j = start; j < end; j++) dZ1[j] = dA1[j];
       return;
+    case 'softmax':
+      throw new Error('softmax is an output activation only (checkConfig)');
   }
 }

@@ -1,12 +1,12 @@
-import { checkActivation } from './activations';
-import { forwardLayer, hiddenDelta, lossValue, outputDelta, weightGradients } from './kernels';
+import { OUTPUT_ACTIVATIONS, checkActivation } from './activations';
+import { forwardLayer, hiddenDelta, lossValue, outputDelta, softmaxColumns, weightGradients } from './kernels';
 import { checkInteger, checkMatrix, fail, matrix } from './matrix';
 import type { ForwardCache, Gradients, LossKind, Matrix, NetworkConfig, Params } from './types';
 
 /** Largest layer and batch sizes the engine accepts: beyond these a typo, not a network. */
 export const LIMITS = { inputSize: 1024, hiddenSize: 1024, outputSize: 64, samples: 1_000_000 } as const;
 
-export const LOSSES: readonly LossKind[] = ['bce', 'mse'];
+export const LOSSES: readonly LossKind[] = ['bce', 'mse', 'ce'];
 
 /** Returns the config if every field is valid; throws an Error naming the first bad field otherwise. */
 export function checkConfig(config: NetworkConfig): NetworkConfig {
@@ -15,10 +15,19 @@ export function checkConfig(config: NetworkConfig): NetworkConfig {
   checkInteger('hiddenSize', config.hiddenSize, 1, LIMITS.hiddenSize);
   checkInteger('outputSize', config.outputSize, 1, LIMITS.outputSize);
   checkActivation('hiddenActivation', config.hiddenActivation);
-  checkActivation('outputActivation', config.outputActivation);
+  checkActivation('outputActivation', config.outputActivation, OUTPUT_ACTIVATIONS);
   if (!LOSSES.includes(config.loss)) fail('loss', config.loss, `must be one of ${LOSSES.join(', ')}`);
   if (config.loss === 'bce' && config.outputActivation !== 'sigmoid') {
     fail('outputActivation', config.outputActivation, 'must be sigmoid when loss is bce (cross-entropy needs outputs in (0, 1))');
+  }
+  if (config.loss === 'ce' && config.outputActivation !== 'softmax') {
+    fail('outputActivation', config.outputActivation, 'must be softmax when loss is ce (categorical cross-entropy needs each column to be probabilities)');
+  }
+  if (config.outputActivation === 'softmax' && config.loss !== 'ce') {
+    fail('loss', config.loss, 'must be ce when the output is softmax (softmax goes with categorical cross-entropy)');
+  }
+  if (config.loss === 'ce' && config.outputSize < 2) {
+    fail('outputSize', config.outputSize, 'must be at least 2 for ce (softmax over one output is always 1)');
   }
   return config;
 }
@@ -41,12 +50,23 @@ export function checkInputs(config: NetworkConfig, X: Matrix, field = 'X'): numb
   return m;
 }
 
-/** Checks Y is outputSize × m, and holds only 0s and 1s for bce. */
+/** Checks Y is outputSize × m, holds only 0s and 1s for bce, and is one-hot (one 1 per column) for ce. */
 export function checkTargets(config: NetworkConfig, Y: Matrix, m: number): Matrix {
   checkMatrix('Y', Y, config.outputSize, m);
-  if (config.loss === 'bce') {
+  if (config.loss === 'bce' || config.loss === 'ce') {
     const k = Y.data.findIndex((y) => y !== 0 && y !== 1);
-    if (k >= 0) fail(`Y[${Math.floor(k / m)}][${k % m}]`, Y.data[k], 'must be 0 or 1 for bce');
+    if (k >= 0) fail(`Y[${Math.floor(k / m)}][${k % m}]`, Y.data[k], `must be 0 or 1 for ${config.loss}`);
+  }
+  if (config.loss === 'ce') {
+    const o = config.outputSize;
+    for (let j = 0; j < m; j++) {
+      let ones = 0;
+      for (let i = 0; i < o; i++) ones += Y.data[i * m + j];
+      if (ones !== 1) {
+        const column = Array.from({ length: o }, (_, i) => Y.data[i * m + j]);
+        fail(`Y[:, ${j}]`, column, `must be one-hot for ce (exactly one 1, the rest 0; ${ones} ones)`);
+      }
+    }
   }
   return Y;
 }
@@ -59,6 +79,18 @@ export function forwardHidden(config: NetworkConfig, params: Params, X: Matrix):
   const A1 = matrix(h, m);
   forwardLayer(params.W1.data, params.b1.data, X.data, h, n, m, config.hiddenActivation, Z1.data, A1.data);
   return { Z1, A1 };
+}
+
+/**
+ * softmax of each column of Z (K × m): exp(Z − the column's max) / the column's sum of those,
+ * as forward computes A2 for a softmax output. Throws on a matrix with a non-finite entry.
+ */
+export function softmax(Z: Matrix): Matrix {
+  const m = checkInteger('Z columns', (Z as Matrix | undefined)?.cols, 1, LIMITS.samples);
+  checkMatrix('Z', Z, Z.rows, m);
+  const A = matrix(Z.rows, m);
+  softmaxColumns(Z.data, A.data, Z.rows, m);
+  return A;
 }
 
 /** Phase forward-output: Z2 = W2·A1 + b2, A2 = g2(Z2). Z2, A2: outputSize × m. */
@@ -109,13 +141,13 @@ export function forward(config: NetworkConfig, params: Params, X: Matrix): Forwa
   return { ...hidden, ...forwardOutput(config, params, hidden.A1) };
 }
 
-/** The loss: mean over all outputSize × m elements (PyTorch reduction='mean'). Throws on bad shapes. */
+/** The loss: the mean over all outputSize × m elements (bce, mse) or over the m samples (ce), as PyTorch. Throws on bad shapes. */
 export function computeLoss(config: NetworkConfig, A2: Matrix, Y: Matrix): number {
   checkConfig(config);
   const m = checkInteger('A2 columns (samples)', (A2 as Matrix | undefined)?.cols, 1, LIMITS.samples);
   checkMatrix('A2', A2, config.outputSize, m);
   checkTargets(config, Y, m);
-  return lossValue(config.loss, A2.data, Y.data, A2.data.length);
+  return lossValue(config.loss, A2.data, Y.data, A2.rows, m);
 }
 
 /** All gradients of the loss, in the seed's convention (dZ = m·∂L/∂Z). Throws on bad inputs. */

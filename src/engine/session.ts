@@ -115,7 +115,7 @@ export function stepSession(s: Session): Session {
       return { ...s, phase: 'forward-output', cache: { ...s.cache, ...forwardOutput(config, s.params, need(s.cache.A1, 'A1')) } };
     case 'forward-output': {
       const A2 = need(s.cache.A2, 'A2');
-      return { ...s, phase: 'loss', loss: lossValue(config.loss, A2.data, s.batch.Y.data, A2.data.length) };
+      return { ...s, phase: 'loss', loss: lossValue(config.loss, A2.data, s.batch.Y.data, A2.rows, A2.cols) };
     }
     case 'loss':
       return { ...s, phase: 'backward-output', grads: backwardOutput(config, fullCache(s), s.batch.Y) };

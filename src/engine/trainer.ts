@@ -9,7 +9,7 @@ import { checkInteger, checkMatrix, fail, matrix } from './matrix';
 import { checkConfig, checkInputs, checkParams, checkTargets, forward, forwardHidden, forwardOutput } from './network';
 import { PARAM_NAMES, bufferNames, type ParamName, resolveOptimizerSpec, updateParameter } from './optimizers';
 import { batchIndices, batchesPerEpoch, checkSetup, epochPermutation, type SessionSetup } from './session';
-import type { DataSplit, Matrix, NetworkConfig, OptimizerState, Params } from './types';
+import type { Activation, DataSplit, Matrix, NetworkConfig, OptimizerState, Params } from './types';
 
 /** A trainer's position: the iteration it will run next and the state it runs from. */
 export interface TrainerSnapshot {
@@ -18,7 +18,7 @@ export interface TrainerSnapshot {
   readonly optimizerState: OptimizerState;
 }
 
-/** Per-iteration metrics, written by Trainer.runRecorded; accuracies are NaN for a non-sigmoid output. */
+/** Per-iteration metrics, written by Trainer.runRecorded; accuracies are NaN when the output is no classifier (classRule). */
 export interface IterationMetrics {
   /** The batch loss before the update (the loss phase's value). */
   readonly trainLoss: Float64Array;
@@ -93,7 +93,7 @@ export function createTrainer(setup: SessionSetup, start: TrainerSnapshot, optio
   const mt = test ? test.X.cols : 0;
   const testZ1 = new Float64Array(h * mt), testA1 = new Float64Array(h * mt);
   const testZ2 = new Float64Array(o * mt), testA2 = new Float64Array(o * mt);
-  const isClassifier = g2 === 'sigmoid';
+  const rule = classRule(g2);
 
   // Why a slot and not a return value: V8 boxes a double returned from a call it does not
   // inline, which would allocate 16 bytes every iteration of an otherwise allocation-free loop.
@@ -104,16 +104,16 @@ export function createTrainer(setup: SessionSetup, start: TrainerSnapshot, optio
     const m = gather();
     forwardLayer(params.W1, params.b1, Xb, h, n, m, g1, Z1, A1);
     forwardLayer(params.W2, params.b2, A1, o, h, m, g2, Z2, A2);
-    const batchLoss = lossValue(loss, A2, Yb, o * m);
+    const batchLoss = lossValue(loss, A2, Yb, o, m);
     lastLoss[0] = batchLoss;
     if (metrics) {
       metrics.trainLoss[row] = batchLoss;
-      metrics.trainAccuracy[row] = isClassifier ? accuracyOf(A2, Yb, o * m) : NaN;
+      metrics.trainAccuracy[row] = rule ? accuracyOf(rule, A2, Yb, o, m) : NaN;
       if (test) {
         forwardLayer(params.W1, params.b1, test.X.data, h, n, mt, g1, testZ1, testA1);
         forwardLayer(params.W2, params.b2, testA1, o, h, mt, g2, testZ2, testA2);
-        metrics.testLoss[row] = lossValue(loss, testA2, test.Y.data, o * mt);
-        metrics.testAccuracy[row] = isClassifier ? accuracyOf(testA2, test.Y.data, o * mt) : NaN;
+        metrics.testLoss[row] = lossValue(loss, testA2, test.Y.data, o, mt);
+        metrics.testAccuracy[row] = rule ? accuracyOf(rule, testA2, test.Y.data, o, mt) : NaN;
       }
       if (!Number.isFinite(batchLoss)) return;
     }
@@ -154,37 +154,87 @@ export function createTrainer(setup: SessionSetup, start: TrainerSnapshot, optio
   };
 }
 
-/** Loss and, for a sigmoid output, accuracy (threshold 0.5) of params on X (n × m), Y (o × m). */
+/**
+ * How outputs become predicted classes: 'threshold' for a sigmoid output (each element is
+ * 1 where A2 > 0.5, else 0), 'argmax' for softmax (each column's most probable row, the
+ * first on a tie, as np.argmax), null for any other output (no classes: regression).
+ */
+export type ClassRule = 'threshold' | 'argmax';
+
+/** The class rule of an output activation (see ClassRule). */
+export function classRule(outputActivation: Activation): ClassRule | null {
+  return outputActivation === 'sigmoid' ? 'threshold' : outputActivation === 'softmax' ? 'argmax' : null;
+}
+
+/** Loss and, for a classifier output (classRule), accuracy of params on X (n × m), Y (o × m). */
 export function evaluate(setup: Pick<SessionSetup, 'config'>, params: Params, X: Matrix, Y: Matrix): { loss: number; accuracy: number | null } {
   checkConfig(setup.config);
   checkParams(setup.config, params);
   checkTargets(setup.config, Y, checkInputs(setup.config, X));
   const { A1 } = forwardHidden(setup.config, params, X);
   const { A2 } = forwardOutput(setup.config, params, A1);
+  const rule = classRule(setup.config.outputActivation);
   return {
-    loss: lossValue(setup.config.loss, A2.data, Y.data, A2.data.length),
-    accuracy: setup.config.outputActivation === 'sigmoid' ? accuracy(A2, Y) : null,
+    loss: lossValue(setup.config.loss, A2.data, Y.data, A2.rows, A2.cols),
+    accuracy: rule ? accuracy(A2, Y, rule) : null,
   };
 }
 
 /**
- * The tutorial's predict: the forward pass, then 1 where A2 > 0.5 else 0 for a sigmoid output
- * (A2 itself for any other output); o × m. Throws on bad config, params or X.
+ * The tutorial's predict: the forward pass, then for a sigmoid output 1 where A2 > 0.5 else 0
+ * (o × m); for a softmax output each column's argmax, the class index (1 × m, as
+ * np.argmax(A2, axis=0)); A2 itself for any other output. Throws on bad config, params or X.
  */
 export function predict(config: NetworkConfig, params: Params, X: Matrix): Matrix {
   const { A2 } = forward(config, params, X);
-  return config.outputActivation === 'sigmoid' ? matrix(A2.rows, A2.cols, A2.data.map((a) => (a > 0.5 ? 1 : 0))) : A2;
+  const rule = classRule(config.outputActivation);
+  if (rule === 'threshold') return matrix(A2.rows, A2.cols, A2.data.map((a) => (a > 0.5 ? 1 : 0)));
+  if (rule === 'argmax') return matrix(1, A2.cols, Float64Array.from({ length: A2.cols }, (_, j) => argmaxColumn(A2.data, A2.rows, A2.cols, j)));
+  return A2;
 }
 
-/** Fraction of elements where the prediction (A2 > 0.5) equals the label Y. */
-export function accuracy(A2: Matrix, Y: Matrix): number {
+/**
+ * Fraction of correct predictions of A2 against the labels Y (both o × m): with 'threshold'
+ * (default) of elements where (A2 > 0.5) equals Y; with 'argmax' of columns whose argmax
+ * equals Y's (one-hot Y: the true class). Throws on mismatched shapes.
+ */
+export function accuracy(A2: Matrix, Y: Matrix, rule: ClassRule = 'threshold'): number {
   const m = checkInteger('A2 columns (samples)', A2?.cols, 1, Number.MAX_SAFE_INTEGER);
   checkMatrix('Y', Y, A2.rows, m);
-  return accuracyOf(A2.data, Y.data, A2.data.length);
+  if (rule !== 'threshold' && rule !== 'argmax') fail('rule', rule, 'must be threshold or argmax');
+  return accuracyOf(rule, A2.data, Y.data, A2.rows, m);
 }
 
-function accuracyOf(A2: Float64Array, Y: Float64Array, length: number): number {
+/**
+ * Per class k of one-hot labels Y (K × m), predicted by each column's argmax of A2 (K × m):
+ * how many samples belong to k and how many of them are predicted as k (recall).
+ */
+export function classAccuracies(A2: Matrix, Y: Matrix): { total: number; correct: number }[] {
+  const m = checkInteger('A2 columns (samples)', A2?.cols, 1, Number.MAX_SAFE_INTEGER);
+  checkMatrix('Y', Y, A2.rows, m);
+  const out = Array.from({ length: A2.rows }, () => ({ total: 0, correct: 0 }));
+  for (let j = 0; j < m; j++) {
+    const k = argmaxColumn(Y.data, Y.rows, m, j);
+    out[k].total++;
+    if (argmaxColumn(A2.data, A2.rows, m, j) === k) out[k].correct++;
+  }
+  return out;
+}
+
+/** The row of column j's largest entry: the first on a tie, as np.argmax (but unlike it, a NaN never wins). */
+export function argmaxColumn(data: Float64Array, rows: number, m: number, j: number): number {
+  let best = 0;
+  for (let i = 1, k = m + j; i < rows; i++, k += m) if (data[k] > data[best * m + j]) best = i;
+  return best;
+}
+
+function accuracyOf(rule: ClassRule, A2: Float64Array, Y: Float64Array, o: number, m: number): number {
   let correct = 0;
+  if (rule === 'argmax') {
+    for (let j = 0; j < m; j++) if (argmaxColumn(A2, o, m, j) === argmaxColumn(Y, o, m, j)) correct++;
+    return correct / m;
+  }
+  const length = o * m;
   for (let k = 0; k < length; k++) if ((A2[k] > 0.5 ? 1 : 0) === Y[k]) correct++;
   return correct / length;
 }

@@ -1,7 +1,9 @@
 /** Shared engine types. Shapes use ENGINE.md notation: samples are columns. */
 
-export type Activation = 'tanh' | 'sigmoid' | 'relu' | 'linear';
-export type LossKind = 'bce' | 'mse';
+/** softmax is column-wise over the outputs, so it is an output activation only (checkConfig). */
+export type Activation = 'tanh' | 'sigmoid' | 'relu' | 'linear' | 'softmax';
+/** bce: binary cross-entropy (sigmoid); mse: mean squared error; ce: categorical cross-entropy (softmax, one-hot Y). */
+export type LossKind = 'bce' | 'mse' | 'ce';
 
 /** A dense row-major matrix of IEEE doubles. Never mutated once returned by the engine. */
 export interface Matrix {

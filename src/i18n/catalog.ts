@@ -11,12 +11,13 @@ import { controls } from './messages/controls';
 import { data } from './messages/data';
 import { network } from './messages/network';
 import { config } from './messages/config';
+import { configClasses } from './messages/configClasses';
 import { race } from './messages/race';
 import { prepare } from './messages/prepare';
 import { lesson } from './messages/lesson';
 import { handouts } from './messages/handouts';
 
-const AREAS = [app, network, controls, chart, matrices, code, data, equations, config, race, prepare, lesson, handouts] as const;
+const AREAS = [app, network, controls, chart, matrices, code, data, equations, config, configClasses, race, prepare, lesson, handouts] as const;
 
 type Area = (typeof AREAS)[number];
 type KeysOf<A> = A extends { en: infer E } ? keyof E : never;

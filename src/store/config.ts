@@ -34,8 +34,8 @@ export const DEFAULT_CONFIG: StudioConfig = {
   shuffleSeed: 0,
 };
 
-/** Largest hidden layer the studio offers (the engine allows more). */
-export const MAX_HIDDEN = 32;
+/** Largest hidden layer the studio offers (the engine allows more): cs231n's case study needs 100. */
+export const MAX_HIDDEN = 100;
 
 /** Everything the timeline needs, built from a config. */
 export interface Built {
@@ -58,20 +58,38 @@ export function buildConfig(config: StudioConfig, csv?: Dataset | null): Built {
   } else {
     dataset = makeDataset(config.data);
   }
-  if (!ACTIVATIONS.includes(config.hiddenActivation)) throw new Error(`hiddenActivation must be one of ${ACTIVATIONS.join(', ')} (got ${JSON.stringify(config.hiddenActivation)})`);
+  if (!ACTIVATIONS.includes(config.hiddenActivation)) {
+    const why = config.hiddenActivation === 'softmax' ? '; softmax is for the output layer only' : '';
+    throw new Error(`hiddenActivation must be one of ${ACTIVATIONS.join(', ')}${why} (got ${JSON.stringify(config.hiddenActivation)})`);
+  }
   if (!Number.isInteger(config.hiddenSize) || config.hiddenSize < 1 || config.hiddenSize > MAX_HIDDEN) {
     throw new Error(`hiddenSize must be an integer from 1 to ${MAX_HIDDEN} (got ${config.hiddenSize})`);
   }
+  checkLossFitsData(config.loss, dataset);
   const network = checkConfig({
     inputSize: dataset.inputSize, hiddenSize: config.hiddenSize, outputSize: dataset.outputSize,
     hiddenActivation: config.hiddenActivation, outputActivation: config.outputActivation, loss: config.loss,
   });
-  if (config.loss === 'bce' && dataset.task === 'regression') {
-    throw new Error(`loss must be mse for a real-valued target (got "bce" with the ${dataset.kind} data)`);
-  }
   resolveOptimizerSpec(config.optimizer);
   const batchSize = config.batchSize === null || config.batchSize >= dataset.train.X.cols ? null : config.batchSize;
   const setup = checkSetup({ config: network, optimizer: config.optimizer, data: dataset.train, batchSize, shuffleSeed: config.shuffleSeed });
   const initialParams = initializeParameters(network, config.init);
   return { dataset, network, setup, initialParams };
+}
+
+/**
+ * Throws when the loss cannot learn the data's targets: bce needs 0/1 labels, ce needs K ≥ 2
+ * classes (one-hot), and K classes need ce (a softmax output).
+ */
+function checkLossFitsData(loss: LossKind, dataset: Dataset): void {
+  if (loss === 'bce' && dataset.task === 'regression') {
+    throw new Error(`loss must be mse for a real-valued target (got "bce" with the ${dataset.kind} data)`);
+  }
+  if (dataset.task === 'multiclass' && loss !== 'ce') {
+    throw new Error(`loss must be ce (a softmax output with cross-entropy) for the ${dataset.outputSize} classes of the ${dataset.kind} data (got ${JSON.stringify(loss)})`);
+  }
+  if (loss === 'ce' && dataset.task !== 'multiclass') {
+    const targets = dataset.task === 'classification' ? '0/1 labels (use bce)' : 'real-valued targets (use mse)';
+    throw new Error(`loss ce needs data with classes 0 … K − 1; the ${dataset.kind} data has ${targets} (got "ce")`);
+  }
 }

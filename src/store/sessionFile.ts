@@ -8,7 +8,7 @@
  * or gives one SessionProblem naming the field and what was expected.
  */
 import {
-  ACTIVATIONS, INIT_SCHEMES, LOSSES, PHASES, bufferNames, resolveOptimizerSpec,
+  ACTIVATIONS, INIT_SCHEMES, LOSSES, OUTPUT_ACTIVATIONS, PHASES, bufferNames, resolveOptimizerSpec,
   type Matrix, type OptimizerSpec, type OptimizerState, type Params, type PhaseId,
 } from '../engine/index';
 import { DATASET_KINDS, type Dataset, type DatasetKind } from '../data/datasets';
@@ -173,7 +173,7 @@ function readConfig(at: Reader): StudioConfig {
     data: readData(c),
     hiddenSize: integer(c('hiddenSize'), 1, MAX_HIDDEN),
     hiddenActivation: oneOf(c('hiddenActivation'), ACTIVATIONS),
-    outputActivation: oneOf(c('outputActivation'), ACTIVATIONS),
+    outputActivation: oneOf(c('outputActivation'), OUTPUT_ACTIVATIONS),
     loss: oneOf(c('loss'), LOSSES),
     init: readInit(),
     optimizer: readOptimizer(c),
@@ -186,7 +186,7 @@ function readCsv(at: Reader): { dataset: Dataset; name: string } {
   const field = at('csv');
   const d = object(field.value, field.path);
   const name = string(d('name'));
-  const task = oneOf(d('task'), ['classification', 'regression'] as const);
+  const task = oneOf(d('task'), ['classification', 'multiclass', 'regression'] as const);
   const featureNames = strings(d('featureNames'));
   const targetName = string(d('targetName'));
   const split = (key: 'train' | 'test') => {

@@ -8,7 +8,7 @@
  */
 import { runJob, type TrainingProgress } from './training';
 import {
-  PHASES, accuracy, advanceSession, createTrainer, evaluate, startSession, stepSession,
+  PHASES, accuracy, advanceSession, classRule, createTrainer, evaluate, startSession, stepSession,
   type DataSplit, type OptimizerState, type Params, type PhaseId, type Session, type SessionSetup,
 } from '../engine/index';
 
@@ -49,7 +49,7 @@ export interface Curves {
   readonly length: number;
   readonly trainLoss: Float64Array;
   readonly testLoss: Float64Array;
-  /** NaN when the output is not a sigmoid (no accuracy for regression). */
+  /** NaN when the output is no classifier (classRule: no accuracy for regression). */
   readonly trainAccuracy: Float64Array;
   readonly testAccuracy: Float64Array;
 }
@@ -131,8 +131,8 @@ export function appendCurves(curves: Curves, rows: MetricColumns, count: number)
 /** The metrics of one iteration, from its session at (or after) the loss phase: the same numbers the trainer records. */
 function metricsOf(t: Timeline, s: Session) {
   const test = evaluate(t.setup, s.params, t.test.X, t.test.Y);
-  const isClassifier = t.setup.config.outputActivation === 'sigmoid';
-  const trainAccuracy = isClassifier && s.cache.A2 ? accuracy(s.cache.A2, s.batch.Y) : NaN;
+  const rule = classRule(t.setup.config.outputActivation);
+  const trainAccuracy = rule && s.cache.A2 ? accuracy(s.cache.A2, s.batch.Y, rule) : NaN;
   return { trainLoss: [s.loss as number], testLoss: [test.loss], trainAccuracy: [trainAccuracy], testAccuracy: [test.accuracy ?? NaN] };
 }
 

@@ -4,7 +4,7 @@
  * both directions (as playground's state.ts does), but parsing is pure: the app passes the
  * hash in and gets an AppInit and a list of specific messages for whatever was not understood.
  */
-import { ACTIVATIONS, INIT_SCHEMES, PHASES, type OptimizerSpec, type PhaseId } from '../engine/index';
+import { ACTIVATIONS, INIT_SCHEMES, LOSSES, OUTPUT_ACTIVATIONS, PHASES, type OptimizerSpec, type PhaseId } from '../engine/index';
 import { DATASET_KINDS, DEFAULT_DATASET_SPECS, type Dataset, type DatasetKind, type DatasetSpec } from '../data/datasets';
 import { DEFAULT_CONFIG, buildConfig, type StudioConfig } from './config';
 import type { AppInit, Locale, NoticeLine } from './store';
@@ -104,15 +104,16 @@ const FIELDS: readonly Field[] = [
   dataField('train', 'trainFraction'),
   dataField('dataSeed', 'seed'),
   { key: 'hidden', read: (c) => (c.hiddenSize === DEFAULT_CONFIG.hiddenSize ? undefined : String(c.hiddenSize)), write: numeric('hidden', (d, v) => (d.hiddenSize = v)) },
-  ...(['hiddenActivation', 'outputActivation'] as const).map((prop): Field => ({
-    key: prop === 'hiddenActivation' ? 'g1' : 'g2',
+  ...([['hiddenActivation', 'g1', ACTIVATIONS], ['outputActivation', 'g2', OUTPUT_ACTIVATIONS]] as const).map(([prop, key, allowed]): Field => ({
+    key,
     read: (c) => (c[prop] === DEFAULT_CONFIG[prop] ? undefined : c[prop]),
-    write: (d, text) => oneOf(prop === 'hiddenActivation' ? 'g1' : 'g2', ACTIVATIONS, text, (v) => (d[prop] = v)),
+    // softmax normalises the output column, so only g2 offers it.
+    write: (d, text) => oneOf(key, allowed, text, (v) => (d[prop] = v)),
   })),
   {
     key: 'loss',
     read: (c) => (c.loss === DEFAULT_CONFIG.loss ? undefined : c.loss),
-    write: (d, text) => oneOf('loss', ['bce', 'mse'] as const, text, (v) => (d.loss = v)),
+    write: (d, text) => oneOf('loss', LOSSES, text, (v) => (d.loss = v)),
   },
   {
     key: 'init',

@@ -6,7 +6,7 @@
  * forward pass over the grid is in ./field.
  */
 import { contours, format } from 'd3';
-import { matrix, type Matrix, type NetworkConfig } from '../engine/index';
+import { argmaxColumn, matrix, type ClassRule, type Matrix, type NetworkConfig } from '../engine/index';
 import { LUT_STEPS, PALETTE, PALETTE_LUT, signedColor } from './color';
 
 /** The input plane shown: x = the first feature (row 0 of X), y = the second (row 1). */
@@ -190,11 +190,25 @@ export function circlesPath(centres: readonly (readonly [number, number])[], r: 
   return centres.map(([x, y]) => `M${f(x + r)},${f(y)}a${r},${r} 0 1,0 ${-2 * r},0a${r},${r} 0 1,0 ${2 * r},0`).join('');
 }
 
-/** Columns j where the prediction (A2 > 0.5 → 1, else 0) differs from the label Y (both 1 × m). */
-export function misclassified(A2: Matrix, Y: Matrix): number[] {
+/**
+ * Columns j where the prediction differs from the label: with 'threshold' (A2 > 0.5 → 1, else
+ * 0) against Y (both 1 × m); with 'argmax' each column's most probable class against one-hot Y's
+ * (both K × m).
+ */
+export function misclassified(A2: Matrix, Y: Matrix, rule: ClassRule = 'threshold'): number[] {
   const wrong: number[] = [];
-  for (let j = 0; j < A2.cols; j++) if ((A2.data[j] > 0.5 ? 1 : 0) !== Y.data[j]) wrong.push(j);
+  const m = A2.cols;
+  if (rule === 'argmax') {
+    for (let j = 0; j < m; j++) if (argmaxColumn(A2.data, A2.rows, m, j) !== argmaxColumn(Y.data, Y.rows, m, j)) wrong.push(j);
+    return wrong;
+  }
+  for (let j = 0; j < m; j++) if ((A2.data[j] > 0.5 ? 1 : 0) !== Y.data[j]) wrong.push(j);
   return wrong;
+}
+
+/** Each column's class, the row of its largest entry (one-hot Y: the label; A2: the prediction), as a 1 × m matrix. */
+export function classRow(M: Matrix): Matrix {
+  return matrix(1, M.cols, Float64Array.from({ length: M.cols }, (_, j) => argmaxColumn(M.data, M.rows, M.cols, j)));
 }
 
 /**

@@ -3,7 +3,7 @@
  * phase's formulas as TeX, first symbolic, then with the focused numbers substituted, and in
  * backward phases the chain rule for the focused weight. Pure; the view only renders it.
  */
-import type { PhaseId, Session } from '../engine/index';
+import type { LossKind, PhaseId, Session } from '../engine/index';
 import { backwardHiddenEquations, backwardOutputEquations } from './equationsBackward';
 import { forwardHiddenEquations, forwardOutputEquations, lossEquations } from './equationsForward';
 import type { EquationFocus, EquationSection, EquationSizes } from './equationsTex';
@@ -67,15 +67,19 @@ export function resolveFocus(sizes: EquationSizes, focus: FocusInput): EquationF
   };
 }
 
-/** Which neuron pickers a phase offers: the neurons its focused numbers depend on. */
-export function pickersFor(phase: PhaseId, sizes: EquationSizes): ('hidden' | 'output' | 'input')[] {
+/**
+ * Which neuron pickers a phase offers: the neurons its focused numbers depend on. With ce the
+ * loss is one term per sample (its true class's), so that phase has no output to pick.
+ */
+export function pickersFor(phase: PhaseId, sizes: EquationSizes, loss: LossKind = 'bce'): ('hidden' | 'output' | 'input')[] {
   const output = sizes.o > 1 ? (['output'] as const) : [];
   switch (phase) {
     case 'forward-hidden':
       return ['hidden'];
     case 'forward-output':
-    case 'loss':
       return [...output];
+    case 'loss':
+      return loss === 'ce' ? [] : [...output];
     case 'backward-output':
       return ['hidden', ...output];
     case 'backward-hidden':

@@ -5,8 +5,8 @@
  */
 import { derivative, type Session } from '../engine/index';
 import {
-  aligned, at, factor, need, num, pnum, rows, shaped, slopeNumbers, slopeTex, sub, sumOf, sumOfValues, sym,
-  type EquationFocus, type EquationSection, type EquationSizes, type Row,
+  aligned, at, factor, need, num, pnum, rows, shaped, slopeNumbers, slopeTex, sub, sumOf, sumOfValues, sym, trueClass,
+  type EquationFocus, type EquationLine, type EquationSection, type EquationSizes, type Row,
 } from './equationsTex';
 
 const ds = (name: string, layer: 1 | 2) => `d${name}^{[${layer}]}`;
@@ -42,7 +42,9 @@ export function backwardOutputEquations(s: Session, f: EquationFocus, sizes: Equ
   const overO = o === 1 ? '' : `\\frac{1}{${o}}`;
   const twoOverO = o === 1 ? '2' : `\\frac{2}{${o}}`;
   const A2s = 'A^{[2]}';
-  const dZ2rhs = loss === 'bce'
+  const dZ2rhs = loss === 'ce'
+    ? `${A2s} - Y`
+    : loss === 'bce'
     ? scaled(overO, `${A2s} - Y`)
     : `${twoOverO}\\left(${A2s} - Y\\right) \\odot g_2'\\left(Z^{[2]}\\right), \\quad g_2'\\left(Z^{[2]}\\right) = ${slopeTex(g2, A2s, 'Z^{[2]}', '\\odot')}`;
   const matrix = rows([
@@ -58,7 +60,9 @@ export function backwardOutputEquations(s: Session, f: EquationFocus, sizes: Equ
   const aS = sym('a', 2, j, r);
   const yS = sym('y', null, j, r);
   const dzS = dz(2, j, r);
-  const dzTex = loss === 'bce'
+  const dzTex = loss === 'ce'
+    ? aligned(dzS, `${aS} - ${yS}`, `${num(a)} - ${pnum(y)}`, num(at(dZ2, r, j)))
+    : loss === 'bce'
     ? aligned(dzS, scaled(overO, `${aS} - ${yS}`), scaled(overO, `${num(a)} - ${pnum(y)}`), num(at(dZ2, r, j)))
     : aligned(dzS, `${twoOverO}\\left(${aS} - ${yS}\\right) g_2'\\left(${sym('z', 2, j, r)}\\right)`,
       `${twoOverO}\\left(${num(a)} - ${pnum(y)}\\right)\\left(${slopeNumbers(g2, a, z)}\\right)`, num(at(dZ2, r, j)));
@@ -69,6 +73,57 @@ export function backwardOutputEquations(s: Session, f: EquationFocus, sizes: Equ
   const dbTex = aligned(sym('db', 2, null, r), `\\frac{1}{m}\\sum_{j=1}^{m} ${dz(2, 'j', r)}`,
     meanOfValues(m, (t) => at(dZ2, r, t)), num(at(db2, r, 0)));
 
+  const weight = `W2[${r}][${k}]`;
+  const params = { sample: j + 1, neuron: k + 1, output: r + 1, weight, m };
+  const a1 = at(A1, k, j);
+  const Lj = `L^{(${j + 1})}`;
+  const avgTex = aligned(partial('L', w), `\\frac{1}{m}\\sum_{j=1}^{m} ${partial('L^{(j)}', w)}`,
+    meanOfValues(m, (t) => at(dZ2, r, t) * at(A1, k, t)), `${dW} = ${num(at(dW2, r, k))}`);
+  /** The phase's sections, the chain rule ending in this sample's ∂Lʲ/∂w (its factors before a1) and the average. */
+  const sections = (chain: EquationLine[], sampleFactors: string): EquationSection[] => [
+    { id: 'symbolic', lines: [{ id: 'bo.matrix', tex: matrix }, { id: 'bo.shapes', tex: shapes, params }] },
+    {
+      id: 'numbers', params,
+      lines: [{ id: 'bo.dz', tex: dzTex, params }, { id: 'bo.dW', tex: dWTex, params }, { id: 'bo.db', tex: dbTex, params }],
+    },
+    {
+      id: 'chain', params,
+      lines: [
+        ...chain,
+        { id: 'bo.chain.sample', tex: `${partial(Lj, w)} = ${sampleFactors}${factor(a1)} = ${num(at(dZ2, r, j) * a1)}`, params },
+        { id: 'bo.chain.avg', tex: avgTex, params },
+      ],
+    },
+  ];
+
+  if (loss === 'ce') {
+    // Chain rule through softmax: z_r moves every a_k, and only the true class c has y_k ≠ 0, so
+    // Σ_k (−y_k/a_k)·a_k(δ_kr − a_r) = −(δ_cr − a_r) = a_r − y_r: the Jacobian collapses into A2 − Y.
+    const c = trueClass(Y, j);
+    const K = o;
+    const ak = sym('a', 2, 'j', 'k');
+    const zr = sym('z', 2, 'j', r);
+    const def = `${partial('L', w)} = \\frac{1}{m}\\sum_{j=1}^{m} \\left(\\sum_{k=1}^{${K}} ${partial('L^{(j)}', ak)}\\, ${partial(ak, zr)}\\right) ${partial(zr, w)}`;
+    const acS = sym('a', 2, j, c);
+    const ac = at(A2, c, j);
+    const delta = c === r ? 1 : 0;
+    const lossSlope = -1 / ac;
+    const jacobian = ac * (delta - a);
+    const zjr = sym('z', 2, j, r);
+    const factors = rows([
+      [partial(Lj, acS), `-\\frac{1}{${acS}} = -\\frac{1}{${num(ac)}} = ${num(lossSlope)}`],
+      [partial(acS, zjr), `${acS}\\left(\\delta_{${sub(c, r, K >= 10)}} - ${aS}\\right) = ${factor(ac)}\\left(${delta} - ${pnum(a)}\\right) = ${num(jacobian)}`],
+      [partial(zjr, w), `${sym('a', 1, j, k)} = ${num(a1)}`],
+    ]);
+    const bridge = aligned(partial(Lj, zjr), `${factor(lossSlope)}${factor(jacobian)}`, `${aS} - ${yS} = ${num(a)} - ${pnum(y)}`, `${dzS} = ${num(at(dZ2, r, j))}`);
+    const chain: EquationLine[] = [
+      { id: 'bo.chain.ce.def', tex: def, params: { ...params, K } },
+      { id: 'bo.chain.ce.factors', tex: factors, params: { ...params, class: c, trueOutput: c + 1 } },
+      { id: 'bo.chain.ce.dz', tex: bridge, params },
+    ];
+    return sections(chain, factor(at(dZ2, r, j)));
+  }
+
   // Chain rule: ∂L/∂w = (1/m)·Σ_j ∂Lʲ/∂a · ∂a/∂z · ∂z/∂w, with Lʲ the loss of sample j.
   const aj = sym('a', 2, 'j', r);
   const zj = sym('z', 2, 'j', r);
@@ -78,37 +133,17 @@ export function backwardOutputEquations(s: Session, f: EquationFocus, sizes: Equ
     ? [scaled(overO, `-\\frac{${yS}}{${aS}} + \\frac{1 - ${yS}}{1 - ${aS}}`), scaled(overO, `-\\frac{${num(y)}}{${num(a)}} + \\frac{1 - ${pnum(y)}}{1 - ${pnum(a)}}`)]
     : [`${twoOverO}\\left(${aS} - ${yS}\\right)`, `${twoOverO}\\left(${num(a)} - ${pnum(y)}\\right)`];
   const slope = derivative(g2, z, a);
-  const a1 = at(A1, k, j);
-  const Lj = `L^{(${j + 1})}`;
   const factors = rows([
     [partial(Lj, aS), `${lossSlopeTex.join(' = ')} = ${num(lossSlope)}`],
     [partial(aS, sym('z', 2, j, r)), `${slopeTex(g2, aS, sym('z', 2, j, r))} = ${slopeNumbers(g2, a, z)} = ${num(slope)}`],
     [partial(sym('z', 2, j, r), w), `${sym('a', 1, j, k)} = ${num(a1)}`],
   ]);
   const dzBridge = `${partial(Lj, sym('z', 2, j, r))} = ${factor(lossSlope)}${factor(slope)} = ${dzS} = ${num(at(dZ2, r, j))}`;
-  const sampleTex = `${partial(Lj, w)} = ${factor(lossSlope)}${factor(slope)}${factor(a1)} = ${num(at(dZ2, r, j) * a1)}`;
-  const avgTex = aligned(partial('L', w), `\\frac{1}{m}\\sum_{j=1}^{m} ${partial('L^{(j)}', w)}`,
-    meanOfValues(m, (t) => at(dZ2, r, t) * at(A1, k, t)), `${dW} = ${num(at(dW2, r, k))}`);
-
-  const weight = `W2[${r}][${k}]`;
-  const params = { sample: j + 1, neuron: k + 1, output: r + 1, weight, m };
-  return [
-    { id: 'symbolic', lines: [{ id: 'bo.matrix', tex: matrix }, { id: 'bo.shapes', tex: shapes, params }] },
-    {
-      id: 'numbers', params,
-      lines: [{ id: 'bo.dz', tex: dzTex, params }, { id: 'bo.dW', tex: dWTex, params }, { id: 'bo.db', tex: dbTex, params }],
-    },
-    {
-      id: 'chain', params,
-      lines: [
-        { id: 'bo.chain.def', tex: def, params },
-        { id: 'bo.chain.factors', tex: factors, params },
-        { id: 'bo.chain.dz', tex: dzBridge, params },
-        { id: 'bo.chain.sample', tex: sampleTex, params },
-        { id: 'bo.chain.avg', tex: avgTex, params },
-      ],
-    },
-  ];
+  return sections([
+    { id: 'bo.chain.def', tex: def, params },
+    { id: 'bo.chain.factors', tex: factors, params },
+    { id: 'bo.chain.dz', tex: dzBridge, params },
+  ], `${factor(lossSlope)}${factor(slope)}`);
 }
 
 /** backward-hidden: dA1 = W2ᵀ·dZ2, dZ1 = dA1 ⊙ g1'(Z1), dW1 = (1/m)·dZ1·Xᵀ, db1; the focused weight W1[i][k]. */

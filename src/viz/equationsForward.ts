@@ -1,7 +1,7 @@
 /** The forward phases' and the loss's equations: matrix form, then the focused sample's numbers. */
-import type { Activation, Matrix, Session } from '../engine/index';
+import type { Activation, LossKind, Matrix, Session } from '../engine/index';
 import {
-  aligned, applyTex, at, definitionTex, factor, need, num, pnum, rows, shaped, sub, sumOf, sumOfValues, sym,
+  aligned, applyTex, at, definitionTex, factor, need, num, pnum, rows, shaped, sub, sumOf, sumOfValues, sym, trueClass,
   type EquationFocus, type EquationLine, type EquationSection, type EquationSizes,
 } from './equationsTex';
 
@@ -48,12 +48,23 @@ function layerSections(spec: LayerSpec, j: number, prefix: 'fh' | 'fo'): Equatio
   const params = { neuron: row + 1, sample: j + 1 };
   const numberLines: EquationLine[] = [
     { id: `${prefix}.neuron`, tex: aligned(z, symbolic, numbers, num(zValue)), params },
-    { id: `${prefix}.activation`, tex: aligned(a, applyTex(g, z), applyTex(g, num(zValue)), num(at(A, row, j))), params },
+    g === 'softmax'
+      ? { id: 'fo.softmax', tex: softmaxTex(Z, A, row, j), params: { ...params, K: Z.rows } }
+      : { id: `${prefix}.activation`, tex: aligned(a, applyTex(g, z), applyTex(g, num(zValue)), num(at(A, row, j))), params },
   ];
   return [
     { id: 'symbolic', lines: matrixLines },
     { id: 'numbers', lines: numberLines, params: { sample: j + 1, m } },
   ];
+}
+
+/** a_r = e^{z_r} / Σ_k e^{z_k} for output r of sample j, with every z of the column substituted. */
+function softmaxTex(Z: Matrix, A: Matrix, r: number, j: number): string {
+  const K = Z.rows;
+  const e = (z: string) => `e^{${z}}`;
+  const symbolic = `\\frac{${e(sym('z', 2, j, r))}}{\\sum_{k=1}^{${K}} ${e(sym('z', 2, j, 'k'))}}`;
+  const numbers = `\\frac{${e(num(at(Z, r, j)))}}{${sumOf(K, (k) => e(num(at(Z, k, j))))}}`;
+  return aligned(sym('a', 2, j, r), symbolic, numbers, num(at(A, r, j)));
 }
 
 /** forward-hidden: Z1 = W1·X + b1, A1 = g1(Z1); the focused hidden neuron for the focused sample. */
@@ -74,15 +85,20 @@ export function forwardOutputEquations(s: Session, f: EquationFocus): EquationSe
   }, f.sample, 'fo');
 }
 
-/** One element's loss as the engine computes it: bce with each log clamped at −100, or (a − y)². */
-export function elementLoss(kind: 'bce' | 'mse', a: number, y: number): number {
+/**
+ * One element's loss as the engine computes it: bce with each log clamped at −100, (a − y)²,
+ * or −y·log a for ce (0 where y = 0, the log clamped at −100).
+ */
+export function elementLoss(kind: LossKind, a: number, y: number): number {
   if (kind === 'mse') return (a - y) ** 2;
+  if (kind === 'ce') return y === 0 ? 0 : -y * Math.max(Math.log(a), -100);
   return -(y * Math.max(Math.log(a), -100) + (1 - y) * Math.max(Math.log1p(-a), -100));
 }
 
 /** loss: the definition, the focused element's term with numbers, and L as the mean of all terms. */
 export function lossEquations(s: Session, f: EquationFocus, sizes: EquationSizes): EquationSection[] {
   const kind = s.setup.config.loss;
+  if (kind === 'ce') return crossEntropyEquations(s, f, sizes);
   const A2 = need(s.cache.A2, 'A2');
   const Y = s.batch.Y;
   const { o, m } = sizes;
@@ -113,6 +129,35 @@ export function lossEquations(s: Session, f: EquationFocus, sizes: EquationSizes
       lines: [
         { id: 'loss.sample', tex: sampleTex, params: { sample: j + 1, neuron: r + 1 } },
         { id: 'loss.total', tex: total, params: { m, o, count } },
+      ],
+    },
+  ];
+}
+
+/**
+ * ce: L = −(1/m)·Σ_j Σ_k y_k log a_k; with one-hot Y each sample's term is −log of the
+ * probability its true class c gets. The mean is over the m samples, not over K·m elements.
+ */
+function crossEntropyEquations(s: Session, f: EquationFocus, sizes: EquationSizes): EquationSection[] {
+  const A2 = need(s.cache.A2, 'A2');
+  const Y = s.batch.Y;
+  const { o: K, m } = sizes;
+  const j = f.sample;
+  const c = trueClass(Y, j);
+  const definition = `L = -\\frac{1}{m}\\sum_{j=1}^{m}\\sum_{k=1}^{${K}} y^{(j)}_{k}\\log a^{[2](j)}_{k}`;
+  const lS = `L^{(${j + 1})}`;
+  const ac = at(A2, c, j);
+  const sampleTex = aligned(lS, `-\\sum_{k=1}^{${K}} ${sym('y', null, j, 'k')}\\log ${sym('a', 2, j, 'k')}`,
+    `-\\log ${sym('a', 2, j, c)}`, `-\\log ${pnum(ac)}`, num(elementLoss('ce', ac, 1)));
+  const termOf = (t: number) => elementLoss('ce', at(A2, trueClass(Y, t), t), 1);
+  const total = aligned('L', `\\frac{1}{${m}}\\left(${sumOfValues(m, termOf)}\\right)`, num(need(s.loss, 'loss')));
+  return [
+    { id: 'symbolic', lines: [{ id: 'loss.ce.def', tex: definition, params: { m, K } }] },
+    {
+      id: 'numbers', params: { sample: j + 1, m },
+      lines: [
+        { id: 'loss.ce.sample', tex: sampleTex, params: { sample: j + 1, class: c, output: c + 1 } },
+        { id: 'loss.ce.total', tex: total, params: { m } },
       ],
     },
   ];

@@ -9,9 +9,10 @@ import { formatFull, formatValue } from './color';
 /** What one line of the panel is about; the view maps each to a caption. */
 export type LineId =
   | 'fh.matrix' | 'fh.shapes' | 'fh.neuron' | 'fh.activation'
-  | 'fo.matrix' | 'fo.shapes' | 'fo.neuron' | 'fo.activation'
-  | 'loss.def' | 'loss.sample' | 'loss.total'
+  | 'fo.matrix' | 'fo.shapes' | 'fo.neuron' | 'fo.activation' | 'fo.softmax'
+  | 'loss.def' | 'loss.sample' | 'loss.total' | 'loss.ce.def' | 'loss.ce.sample' | 'loss.ce.total'
   | 'bo.matrix' | 'bo.shapes' | 'bo.dz' | 'bo.dW' | 'bo.db' | 'bo.chain.def' | 'bo.chain.factors' | 'bo.chain.dz' | 'bo.chain.sample' | 'bo.chain.avg'
+  | 'bo.chain.ce.def' | 'bo.chain.ce.factors' | 'bo.chain.ce.dz'
   | 'bh.matrix' | 'bh.shapes' | 'bh.da' | 'bh.dz' | 'bh.dW' | 'bh.db' | 'bh.chain.def' | 'bh.chain.factors' | 'bh.chain.sample' | 'bh.chain.avg'
   | 'up.rule' | 'up.hyper' | 'up.weight';
 
@@ -92,6 +93,8 @@ export function applyTex(g: Activation, arg: string): string {
       return `\\max\\left(0,\\, ${arg}\\right)`;
     case 'linear':
       return arg;
+    case 'softmax':
+      return `\\operatorname{softmax}\\left(${arg}\\right)`;
   }
 }
 
@@ -111,6 +114,9 @@ export function slopeTex(g: Activation, a: string, z: string, times = ''): strin
       return `\\mathbb{1}\\left[${z} > 0\\right]`;
     case 'linear':
       return '1';
+    case 'softmax':
+      // Not one slope but a K×K Jacobian per sample; the equations of ce show it (backward-output).
+      return `\\operatorname{diag}\\left(${a}\\right) - ${a}\\,${a}^{T}`;
   }
 }
 
@@ -125,12 +131,21 @@ export function slopeNumbers(g: Activation, a: number, z: number): string {
       return `\\mathbb{1}\\left[${num(z)} > 0\\right]`;
     case 'linear':
       return '1';
+    case 'softmax':
+      throw new Error('softmax has a Jacobian, not one slope per element');
   }
 }
 
-/** A definition line for activations that have no standard symbol (σ); null for tanh, ReLU, identity. */
+/** A definition line for activations that have no standard symbol (σ, softmax); null for tanh, ReLU, identity. */
 export function definitionTex(g: Activation): string | null {
+  if (g === 'softmax') return '\\operatorname{softmax}(z)_r = \\frac{e^{z_r}}{\\sum_{k=1}^{K} e^{z_k}}';
   return g === 'sigmoid' ? '\\sigma(z) = \\frac{1}{1 + e^{-z}}' : null;
+}
+
+/** The row of column j's 1 in one-hot Y: the sample's true class (the first 1; 0 if none). */
+export function trueClass(Y: { readonly rows: number; readonly cols: number; readonly data: Float64Array }, j: number): number {
+  for (let k = 0; k < Y.rows; k++) if (Y.data[k * Y.cols + j] === 1) return k;
+  return 0;
 }
 
 /** \\underset{r×c}{symbol}: a matrix symbol with its shape written under it. */

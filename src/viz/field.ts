@@ -6,10 +6,14 @@
  */
 import { matrix, type Matrix } from '../engine/index';
 import { contourPath, rowRgba, thumbnailStep, type Grid, type ValueScale } from './boundary';
+import { classBoundaryPath, classRgba } from './classes';
 
 /** The numbers a field's pictures are drawn from: the output over the grid and the hidden neurons at the thumbnails' columns. */
 export interface FieldValues {
-  /** Row 0 of A2 over the grid: n² values, an n × n image (as from a Grid). */
+  /**
+   * A2 over the grid, K × n² row-major: each row an n × n image (as from a Grid). One row for a
+   * single output (its value drawn on the output's scale), K ≥ 2 rows for softmax's classes.
+   */
   readonly output: Float64Array;
   /** Rows 0 … min(hiddenSize, maxUnits) − 1 of A1 at thumbnailColumns(n, thumbnailStep(n)): units × side². */
   readonly units: Matrix;
@@ -20,9 +24,9 @@ export interface FieldValues {
 /** Everything drawn from one forward pass over a grid, computed together so that it can be timed together. */
 export interface FieldPicture {
   readonly grid: Grid;
-  /** Row 0 of A2 as n × n RGBA pixels on the output's scale. */
+  /** A2 as n × n RGBA pixels: a single output on its scale, or K classes' most probable one in its colour. */
   readonly output: Uint8ClampedArray;
-  /** The threshold contour in a plotSize square; '' without a threshold or a crossing. */
+  /** The threshold contour (or the boundaries between classes) in a plotSize square; '' without a threshold or a crossing. */
   readonly contour: string;
   /** Without a crossing: whether the whole grid lies above or below the threshold; else null. */
   readonly side: 'above' | 'below' | null;
@@ -44,11 +48,19 @@ export interface FieldOptions {
 export function fieldPicture(values: FieldValues, grid: Grid, options: FieldOptions): FieldPicture {
   const { n } = grid;
   const N = n * n;
-  const out = matrix(1, N, values.output);
-  const output = rowRgba(out, 0, options.scale);
-  const { threshold } = options;
-  const contour = threshold === null ? '' : contourPath(values.output, n, threshold, options.plotSize);
-  const side = threshold === null || contour !== '' ? null : values.output[0] > threshold ? 'above' : 'below';
+  const K = values.output.length / N;
+  let output: Uint8ClampedArray;
+  let contour = '';
+  let side: FieldPicture['side'] = null;
+  if (K >= 2) {
+    output = classRgba(values.output, K, N);
+    contour = classBoundaryPath(values.output, K, n, options.plotSize);
+  } else {
+    output = rowRgba(matrix(1, N, values.output), 0, options.scale);
+    const { threshold } = options;
+    if (threshold !== null) contour = contourPath(values.output, n, threshold, options.plotSize);
+    side = threshold === null || contour !== '' ? null : values.output[0] > threshold ? 'above' : 'below';
+  }
   const unitScale = { centre: 0, extent: values.unitExtent };
   const units = Array.from({ length: Math.min(values.units.rows, options.maxUnits) }, (_, i) => rowRgba(values.units, i, unitScale));
   return { grid, output, contour, side, units, unitSide: Math.ceil(n / thumbnailStep(n)), unitExtent: values.unitExtent };

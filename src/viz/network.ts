@@ -40,14 +40,19 @@ export interface Margins {
 }
 
 const MAX_RADIUS = 24;
-/** A radius never exceeds this share of the spacing, so neighbours keep a visible gap. */
+/** A radius never exceeds this share of the spacing, so neighbours keep a visible gap… */
 const RADIUS_PER_SPACING = 0.38;
+/** …of at least this many units, when a hundred neurons crowd a column. */
+const MIN_GAP = 2.5;
 const MIN_LABEL_SPACING = 22;
 const MAX_FONT = 15;
 const MIN_FONT = 11;
 
-/** Preferred centre spacing by the largest layer's size: roomy for 2-4-1, compact for 32. */
-const preferredSpacing = scaleLinear().domain([1, 4, 8, 16, 32]).range([72, 62, 46, 30, 18]).clamp(true);
+/**
+ * Preferred centre spacing by the largest layer's size: roomy for 2-4-1, compact for 32, dots
+ * for 100 (the three-spiral case study), whose column then stays about 700 units tall.
+ */
+const preferredSpacing = scaleLinear().domain([1, 4, 8, 16, 32, 64, 100]).range([72, 62, 46, 30, 18, 10, 7]).clamp(true);
 
 /** The height the neurons' columns want for these sizes (without margins): at least 200. */
 export function columnsHeight(sizes: LayerSizes): number {
@@ -71,7 +76,7 @@ export function layoutNetwork(sizes: LayerSizes, width: number, height: number, 
   const layer = (n: number, k: number): LayerLayout => {
     const count = Math.max(1, n);
     const spacing = Math.min(innerHeight / count, preferredSpacing(1));
-    const radius = Math.min(maxRadius, spacing * RADIUS_PER_SPACING);
+    const radius = Math.max(1, Math.min(maxRadius, spacing * RADIUS_PER_SPACING, (spacing - MIN_GAP) / 2));
     const x = left + k * step;
     const nodes = Array.from({ length: n }, (_, i) => ({ x, y: midY + (i - (n - 1) / 2) * spacing }));
     const fontSize = spacing < MIN_LABEL_SPACING ? 0 : Math.max(MIN_FONT, Math.min(MAX_FONT, spacing * 0.42));

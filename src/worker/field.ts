@@ -43,7 +43,7 @@ export interface FieldParams {
 export type FieldRequest = FieldSetup | FieldParams;
 
 /**
- * One picture's numbers (viz/field FieldValues): row 0 of A2 over X, rows 0 … units − 1 of A1
+ * One picture's numbers (viz/field FieldValues): A2 over X (outputSize × n²), rows 0 … units − 1 of A1
  * over thumbX (units × side², or 0 rows when the thumbnails are not due), max |A1| over X
  * (as maxAbs), and A2 over each split (outputSize × m).
  */
@@ -92,7 +92,7 @@ export function createFieldEvaluator(): (columns: FieldColumns, params: Params, 
       const out = forwardInto(config, params, Xs, buffersAt(2 + k, config, Xs.cols)).A2;
       return matrix(out.rows, out.cols, out.data.slice());
     });
-    return { output: A2.data.slice(0, X.cols), units: matrix(count, S, hidden), unitExtent: maxAbs(A1.data), splits: outputs };
+    return { output: A2.data.slice(0, config.outputSize * X.cols), units: matrix(count, S, hidden), unitExtent: maxAbs(A1.data), splits: outputs };
   };
 }
 

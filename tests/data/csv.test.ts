@@ -142,6 +142,25 @@ describe('parseCsv: every error code names its line, column and text', () => {
     expect(ok(parseCsv('x,t\n1,0\n2,0.5\n', { loss: 'mse' })).dataset.task).toBe('regression');
   });
 
+  it('labels-not-classes (only with loss ce): a label must be a whole number from 0 to 9', () => {
+    const list = errors(parseCsv('x,c\n1,0\n2,2.5\n3,10\n4,-1\n5,9\n', { loss: 'ce' }));
+    expect(list.map((e) => [e.line, e.column, e.code, e.text])).toEqual([
+      [3, 2, 'labels-not-classes', '2.5'], [4, 2, 'labels-not-classes', '10'], [5, 2, 'labels-not-classes', '-1'],
+    ]);
+    expect(list[0].message).toBe(
+      'Line 3, column 2: the label "2.5" is not a class; with softmax and cross-entropy (ce) every label must be a whole number from 0 to 9. ' +
+      'To load real-valued targets, choose another loss first.',
+    );
+    expect(list[0].params).toEqual({ max: 9 });
+  });
+
+  it('too-few-classes (with loss ce): every label 0', () => {
+    expect(onlyError('1,0\n2,0\n3,0\n', { loss: 'ce' })).toEqual({
+      line: 0, column: 2, code: 'too-few-classes',
+      message: 'Every label in column 2 is 0; softmax with cross-entropy needs at least two classes (labels 0 and 1).',
+    });
+  });
+
   it('too-many-rows, and scanning stops there', () => {
     const text = 'a,b\n1,0\n2,1\n3,0\nnot,numbers,at all\n';
     expect(onlyError(text, { maxRows: 2 })).toEqual({
@@ -179,9 +198,9 @@ describe('parseCsv: every error code names its line, column and text', () => {
   });
 
   it('invalid-option, one per bad option', () => {
-    const list = errors(parseCsv('1,0\n2,1', { loss: 'ce' as 'bce', trainFraction: 1, maxRows: 1, maxColumns: 1.5 }));
+    const list = errors(parseCsv('1,0\n2,1', { loss: 'hinge' as 'bce', trainFraction: 1, maxRows: 1, maxColumns: 1.5 }));
     expect(list).toEqual([
-      { line: 0, code: 'invalid-option', message: `loss must be 'bce' or 'mse' (got "ce").` },
+      { line: 0, code: 'invalid-option', message: `loss must be 'bce', 'mse' or 'ce' (got "hinge").` },
       { line: 0, code: 'invalid-option', message: 'trainFraction must be a number between 0 and 1, exclusive (got 1).' },
       { line: 0, code: 'invalid-option', message: 'maxRows must be an integer from 2 to 10000000 (got 1).' },
       { line: 0, code: 'invalid-option', message: 'maxColumns must be an integer from 2 to 1025 (got 1.5).' },
@@ -212,10 +231,56 @@ describe('parseCsv: warnings', () => {
   });
 });
 
+describe('parseCsv: class labels 0 … K − 1 load as K classes, one-hot', () => {
+  it('whole numbers 0 to 2 are 3 classes: Y is 3 × m, one 1 per column, and a note says so', () => {
+    const { dataset, warnings } = ok(parseCsv('a,b,kind\n1,2,2\n3,4,0\n5,6,1\n7,8,2\n9,10,0\n', { trainFraction: 0.8 }));
+    expect(dataset).toMatchObject({ task: 'multiclass', inputSize: 2, outputSize: 3, targetName: 'kind' });
+    expect(toRows(dataset.train.Y)).toEqual([[0, 1, 0, 0], [0, 0, 1, 0], [1, 0, 0, 1]]);
+    expect(toRows(dataset.test.Y)).toEqual([[1], [0], [0]]);
+    expect(warnings).toEqual([{
+      line: 0, column: 3, code: 'classes', params: { count: 3, max: 2 },
+      message: 'Column 3 holds whole numbers from 0 to 2: loaded as 3 classes, for a softmax output with cross-entropy.',
+    }]);
+  });
+
+  it('ten classes at most; a label with no rows is named', () => {
+    const rows = [0, 1, 2, 3, 4, 5, 6, 7, 9].map((k, i) => `${i},${k}`).join('\n');
+    const { dataset, warnings } = ok(parseCsv(rows));
+    expect(dataset.outputSize).toBe(10);
+    expect(warnings.map((w) => w.code)).toEqual(['classes', 'empty-class']);
+    expect(warnings[1]).toEqual({
+      line: 0, column: 2, code: 'empty-class', params: { label: 8, count: 9 },
+      message: 'No row has the label 8, so output 9 is never the right answer.',
+    });
+  });
+
+  it('with loss ce, 0/1 labels are two classes (softmax over two outputs), without a note', () => {
+    const { dataset, warnings } = ok(parseCsv('1,0\n2,1\n3,1\n', { loss: 'ce' }));
+    expect([dataset.task, dataset.outputSize, warnings]).toEqual(['multiclass', 2, []]);
+  });
+
+  it('whole numbers past 9 stay a real-valued target, with a note saying why', () => {
+    const { dataset, warnings } = ok(parseCsv('1,3\n2,12\n3,0\n'));
+    expect(dataset.task).toBe('regression');
+    expect(warnings).toEqual([{
+      line: 0, column: 2, code: 'too-many-classes', params: { count: 12, max: 9 },
+      message: 'Column 2 holds whole numbers up to 12: read as a real-valued target (regression), since class labels go from 0 to 9.',
+    }]);
+  });
+
+  it('0/1 labels stay binary (one sigmoid output), and fractions or negatives stay regression, without notes', () => {
+    expect(ok(parseCsv('1,0\n2,1\n')).dataset).toMatchObject({ task: 'classification', outputSize: 1 });
+    for (const text of ['1,0\n2,2.5\n3,1\n', '1,-1\n2,2\n3,1\n']) {
+      const { dataset, warnings } = ok(parseCsv(text));
+      expect([dataset.task, warnings]).toEqual(['regression', []]);
+    }
+  });
+});
+
 describe('parseCsv: properties', () => {
   const csvChars = fc.constantFrom(...'0123456789.,;\t\n\r"-+eE xy\uFEFF'.split(''));
 
-  test.prop([fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: csvChars, maxLength: 300 })), fc.constantFrom<CsvOptions>({}, { loss: 'bce' }, { loss: 'mse', maxRows: 3 }, { maxColumns: 2 })], { numRuns: 500 })(
+  test.prop([fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: csvChars, maxLength: 300 })), fc.constantFrom<CsvOptions>({}, { loss: 'bce' }, { loss: 'ce' }, { loss: 'mse', maxRows: 3 }, { maxColumns: 2 })], { numRuns: 500 })(
     'never throws, and every issue has a line, a code and a message',
     (text, options) => {
       const result = parseCsv(text, options);

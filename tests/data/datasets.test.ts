@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { test } from '@fast-check/vitest';
 import fc from 'fast-check';
-import { DATASET_KINDS, DEFAULT_DATASET_SPECS, makeDataset, splitColumns, type DatasetKind, type DatasetSpec } from '../../src/data/datasets';
+import { DATASET_KINDS, DEFAULT_DATASET_SPECS, classCount, makeDataset, oneHot, splitColumns, type DatasetKind, type DatasetSpec } from '../../src/data/datasets';
 import { fromRows, sliceColumns, toRows } from '../../src/engine/matrix';
 import type { Matrix } from '../../src/engine/types';
-import { expectClose } from '../fixtures/compare';
+import { expectClose, expectWithinUlps } from '../fixtures/compare';
 import datasetsFixture from '../fixtures/datasets.json';
+import spiralsFixture from '../fixtures/three_spirals.json';
 import randomFixture from '../fixtures/random.json';
 
 const PLANE_KINDS: DatasetKind[] = ['circle', 'xor', 'gaussians', 'spiral', 'moons'];
@@ -26,15 +27,16 @@ describe('DEFAULT_DATASET_SPECS', () => {
 });
 
 describe('makeDataset shapes', () => {
-  it.each(DATASET_KINDS)('%s has inputSize × m inputs and 1 × m targets, finite', (kind) => {
+  it.each(DATASET_KINDS)('%s has inputSize × m inputs and outputSize × m targets, finite', (kind) => {
     const d = makeDataset(DEFAULT_DATASET_SPECS[kind]);
     const spec = DEFAULT_DATASET_SPECS[kind];
     const nTrain = Math.round(spec.points * spec.trainFraction);
+    const o = kind === 'three-spirals' ? 3 : 1;
     expect(d.kind).toBe(kind);
-    expect(d.outputSize).toBe(1);
+    expect(d.outputSize).toBe(o);
     expect(d.featureNames).toHaveLength(d.inputSize);
-    expect([d.train.X.rows, d.train.X.cols, d.train.Y.rows, d.train.Y.cols]).toEqual([d.inputSize, nTrain, 1, nTrain]);
-    expect([d.test.X.rows, d.test.X.cols, d.test.Y.rows, d.test.Y.cols]).toEqual([d.inputSize, spec.points - nTrain, 1, spec.points - nTrain]);
+    expect([d.train.X.rows, d.train.X.cols, d.train.Y.rows, d.train.Y.cols]).toEqual([d.inputSize, nTrain, o, nTrain]);
+    expect([d.test.X.rows, d.test.X.cols, d.test.Y.rows, d.test.Y.cols]).toEqual([d.inputSize, spec.points - nTrain, o, spec.points - nTrain]);
     for (const m of [d.train.X, d.train.Y, d.test.X, d.test.Y]) expect(m.data.every(Number.isFinite)).toBe(true);
   });
 
@@ -127,6 +129,43 @@ describe('makeDataset agrees with the NumPy recipes', () => {
   });
 });
 
+describe('three-spirals (cs231n\'s case study)', () => {
+  /** Each column's class: the row holding its 1. */
+  const classes = (Y: { rows: number; cols: number; data: Float64Array }) =>
+    Array.from({ length: Y.cols }, (_, j) => [0, 1, 2].find((k) => Y.data[k * Y.cols + j] === 1));
+
+  it('the default spec is the case study\'s data, shuffled (three_spirals.json, from NumPy): 225 train, 75 test', () => {
+    const d = makeDataset(DEFAULT_DATASET_SPECS['three-spirals']);
+    expect(DEFAULT_DATASET_SPECS['three-spirals']).toEqual(spiralsFixture.spec);
+    expect([d.task, d.inputSize, d.outputSize, classCount(d), d.train.X.cols, d.test.X.cols]).toEqual(['multiclass', 2, 3, 3, 225, 75]);
+    const X = [...toRows(d.train.X).map((row, i) => [...row, ...toRows(d.test.X)[i]])];
+    // sin and cos may round differently from C's in the last bit; randn may be 1 ulp off (ENGINE.md).
+    expectWithinUlps(X, spiralsFixture.X, 4, 'X');
+    expect([...classes(d.train.Y), ...classes(d.test.Y)]).toEqual(spiralsFixture.labels);
+  });
+
+  it('is one-hot, 3 × m, and the classes differ in size by at most one', () => {
+    for (const points of [10, 11, 300, 301, 302]) {
+      const d = makeDataset({ ...DEFAULT_DATASET_SPECS['three-spirals'], points });
+      const all = [...classes(d.train.Y), ...classes(d.test.Y)];
+      expect(all.every((k) => k !== undefined)).toBe(true);
+      for (const Y of [d.train.Y, d.test.Y]) expect(Y.data.reduce((s, v) => s + v, 0)).toBe(Y.cols);
+      const sizes = [0, 1, 2].map((k) => all.filter((c) => c === k).length);
+      expect(sizes).toEqual([0, 1, 2].map((j) => Math.ceil((points - j) / 3)));
+    }
+  });
+});
+
+describe('oneHot', () => {
+  it('puts a 1 in row label of each column', () => {
+    expect(toRows(oneHot([2, 0, 1, 2], 3))).toEqual([[0, 1, 0, 0], [0, 0, 1, 0], [1, 0, 0, 1]]);
+  });
+  it('rejects a label out of range or not whole', () => {
+    expect(() => oneHot([0, 3], 3)).toThrow('label 1 must be a whole number from 0 to 2 (got 3)');
+    expect(() => oneHot([0.5], 3)).toThrow('label 0 must be a whole number from 0 to 2 (got 0.5)');
+  });
+});
+
 describe('makeDataset rejects bad specs with named errors', () => {
   const circle = DEFAULT_DATASET_SPECS.circle;
   it.each([
@@ -141,7 +180,7 @@ describe('makeDataset rejects bad specs with named errors', () => {
     [{ points: 10, trainFraction: 0.04 }, 'trainFraction must leave at least one of the 10 points in each split (got 0.04)'],
     [{ seed: -1 }, 'seed must be an integer from 0 to 4294967295 (got -1)'],
     [{ seed: 2 ** 32 }, 'seed must be an integer from 0 to 4294967295 (got 4294967296)'],
-    [{ kind: 'blobs' }, 'kind must be one of tutorial-numpy, tutorial-pytorch, circle, xor, gaussians, spiral, moons (got "blobs")'],
+    [{ kind: 'blobs' }, 'kind must be one of tutorial-numpy, tutorial-pytorch, circle, xor, gaussians, spiral, moons, three-spirals (got "blobs")'],
   ])('%o → %s', (over, message) => {
     expect(() => makeDataset({ ...circle, ...over } as DatasetSpec)).toThrow(message);
   });

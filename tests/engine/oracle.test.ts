@@ -2,7 +2,7 @@
 // tests/fixtures/generate_network.py (tutorial.json, autograd.json, optimizers.json).
 // Set ORACLE_REPORT=1 to print the worst relative error of every comparison.
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   accuracy,
   backward,
@@ -18,15 +18,10 @@ import {
   toRows,
 } from '../../src/engine/index';
 import type { Gradients, Matrix, NetworkConfig, OptimizerSpec, Params } from '../../src/engine/index';
-import { expectClose, expectCloseScalar, expectWithinUlps } from '../fixtures/compare';
+import { expectWithinUlps } from '../fixtures/compare';
+import { oracleReport, type ParamRows } from '../fixtures/oracleReport';
 
 type Rows = number[][];
-interface ParamRows {
-  W1: Rows;
-  b1: Rows;
-  W2: Rows;
-  b2: Rows;
-}
 type GradName = 'dW1' | 'db1' | 'dW2' | 'db2';
 const PARAM_NAMES = ['W1', 'b1', 'W2', 'b2'] as const;
 const GRAD_NAMES: readonly GradName[] = ['dW1', 'db1', 'dW2', 'db2'];
@@ -101,22 +96,7 @@ const optimizers = load<{ steps: number; problems: OptimizerProblem[] }>('optimi
 const toParams = (p: ParamRows): Params => ({ W1: fromRows(p.W1), b1: fromRows(p.b1), W2: fromRows(p.W2), b2: fromRows(p.b2) });
 const columns = (m: Rows, start: number, end?: number): Rows => m.map((row) => row.slice(start, end));
 
-// Worst relative error per comparison, printed at the end when ORACLE_REPORT is set.
-const report: [string, number][] = [];
-function close(actual: Matrix | Rows, expected: Rows, label: string, rel = 1e-12): void {
-  report.push([label, expectClose(Array.isArray(actual) ? actual : toRows(actual), expected, rel, label)]);
-}
-function closeScalar(actual: number, expected: number, label: string, rel = 1e-12): void {
-  report.push([label, expectCloseScalar(actual, expected, rel, label)]);
-}
-function closeParams(actual: Params, expected: ParamRows, label: string, rel = 1e-12): void {
-  for (const k of PARAM_NAMES) close(actual[k], expected[k], `${label} ${k}`, rel);
-}
-afterAll(() => {
-  if (!process.env.ORACLE_REPORT) return;
-  const width = Math.max(...report.map(([label]) => label.length));
-  console.info(report.map(([label, err]) => `${label.padEnd(width)}  ${err.toExponential(2)}`).join('\n'));
-});
+const { close, closeScalar, closeParams } = oracleReport();
 
 describe('the tutorial NumPy example (tutorial.json)', () => {
   const { config, iteration0: it0, run } = tutorial;

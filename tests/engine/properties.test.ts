@@ -8,6 +8,7 @@ import { fc, test } from '@fast-check/vitest';
 import { expectSameBits } from '../fixtures/compare';
 import {
   LIMITS,
+  LOSSES,
   PHASES,
   advanceSession,
   backward,
@@ -24,12 +25,14 @@ import {
   numpyRandom,
   optimizerStep,
   sigmoid,
+  softmax,
   startSession,
   stepSession,
 } from '../../src/engine/index';
 import type {
   Activation,
   ForwardCache,
+  LossKind,
   Gradients,
   Matrix,
   NetworkConfig,
@@ -87,7 +90,7 @@ function expectNamedError(run: () => unknown, field: RegExp, value: string): voi
 
 const activationArb = fc.constantFrom(...ACTIVATIONS);
 
-/** Small networks: bce always with a sigmoid output, mse with any output. */
+/** Small networks: bce always with a sigmoid output, ce with softmax over 2–4 outputs, mse with any element-wise output. */
 const configArb: fc.Arbitrary<NetworkConfig> = fc
   .record({
     inputSize: fc.integer({ min: 1, max: 4 }),
@@ -95,9 +98,13 @@ const configArb: fc.Arbitrary<NetworkConfig> = fc
     outputSize: fc.integer({ min: 1, max: 3 }),
     hiddenActivation: activationArb,
     outputActivation: activationArb,
-    isBce: fc.boolean(),
+    loss: fc.constantFrom<LossKind>('bce', 'mse', 'ce'),
   })
-  .map(({ isBce, ...c }): NetworkConfig => (isBce ? { ...c, outputActivation: 'sigmoid', loss: 'bce' } : { ...c, loss: 'mse' }));
+  .map(({ loss, ...c }): NetworkConfig => {
+    if (loss === 'bce') return { ...c, outputActivation: 'sigmoid', loss };
+    if (loss === 'ce') return { ...c, outputSize: c.outputSize + 1, outputActivation: 'softmax', loss };
+    return { ...c, loss };
+  });
 
 function matrixArb(rows: number, cols: number, bound: number): fc.Arbitrary<Matrix> {
   return fc
@@ -111,6 +118,21 @@ function binaryMatrixArb(rows: number, cols: number): fc.Arbitrary<Matrix> {
     .map((values) => matrix(rows, cols, Float64Array.from(values)));
 }
 
+/** One-hot columns: each of the m columns has a single 1 in a random row. */
+function oneHotArb(rows: number, cols: number): fc.Arbitrary<Matrix> {
+  return fc.array(fc.integer({ min: 0, max: rows - 1 }), { minLength: cols, maxLength: cols }).map((labels) => {
+    const data = new Float64Array(rows * cols);
+    labels.forEach((k, j) => (data[k * cols + j] = 1));
+    return matrix(rows, cols, data);
+  });
+}
+
+/** Targets that fit the loss: 0/1 for bce, one-hot for ce, any bounded value for mse. */
+function targetsArb(config: NetworkConfig, m: number): fc.Arbitrary<Matrix> {
+  const o = config.outputSize;
+  return config.loss === 'bce' ? binaryMatrixArb(o, m) : config.loss === 'ce' ? oneHotArb(o, m) : matrixArb(o, m, 3);
+}
+
 interface Problem {
   config: NetworkConfig;
   params: Params;
@@ -118,7 +140,7 @@ interface Problem {
   Y: Matrix;
 }
 
-/** A config, params with |w| ≤ 2, X with |x| ≤ 3 and m columns, Y binary for bce. */
+/** A config, params with |w| ≤ 2, X with |x| ≤ 3 and m columns, Y binary for bce and one-hot for ce. */
 function problemArb(maxSamples = 8): fc.Arbitrary<Problem> {
   return fc.tuple(configArb, fc.integer({ min: 1, max: maxSamples })).chain(([config, m]) => {
     const { inputSize: n, hiddenSize: h, outputSize: o } = config;
@@ -126,7 +148,7 @@ function problemArb(maxSamples = 8): fc.Arbitrary<Problem> {
       config: fc.constant(config),
       params: fc.record({ W1: matrixArb(h, n, 2), b1: matrixArb(h, 1, 2), W2: matrixArb(o, h, 2), b2: matrixArb(o, 1, 2) }),
       X: matrixArb(n, m, 3),
-      Y: config.loss === 'bce' ? binaryMatrixArb(o, m) : matrixArb(o, m, 3),
+      Y: targetsArb(config, m),
     });
   });
 }
@@ -195,9 +217,12 @@ function referenceRun(setup: SessionSetup, params: Params, k: number): { params:
 describe('backward', () => {
   const STEP = 1e-6;
 
-  /** For bce, scales W2 and b2 so |Z2| ≤ 4: near saturation 1 − A2 loses its digits and L's finite differences turn into steps. */
+  /**
+   * For bce and ce, scales W2 and b2 so |Z2| ≤ 4: near saturation 1 − A2 loses its digits (bce)
+   * or a log is clamped at −100 (both), and L's finite differences turn into steps.
+   */
   function keepOutputModerate(p: Problem): Problem {
-    if (p.config.loss !== 'bce') return p;
+    if (p.config.loss === 'mse') return p;
     const z = maxAbs(forward(p.config, p.params, p.X).Z2);
     if (z <= 4) return p;
     const s = 4 / z;
@@ -395,6 +420,11 @@ describe('bad input throws an Error naming the field and the value', () => {
   const X = fromRows([[0.5, -1, 2, 0], [1, 0, -0.5, 3]]);
   const Y = fromRows([[1, 0, 1, 0]]);
   const SGD: OptimizerSpec = { kind: 'sgd', lr: 0.5 };
+  // The same network with three softmax outputs and categorical cross-entropy.
+  const CE: NetworkConfig = { ...CONFIG, outputSize: 3, outputActivation: 'softmax', loss: 'ce' };
+  const CE_PARAMS: Params = { ...PARAMS, W2: fromRows([[0.7, -0.8, 0.9], [0.1, 0.2, -0.3], [-0.4, 0.5, 0.6]]), b2: fromRows([[0.05], [0], [-0.05]]) };
+  const CE_Y_ROWS = [[1, 0, 0, 0], [0, 1, 0, 1], [0, 0, 1, 0]];
+  const CE_Y = fromRows(CE_Y_ROWS);
   const setupWith = (patch: Partial<SessionSetup>): SessionSetup => ({
     config: CONFIG, optimizer: SGD, data: { X, Y }, batchSize: null, shuffleSeed: 0, ...patch,
   });
@@ -421,7 +451,11 @@ describe('bad input throws an Error naming the field and the value', () => {
     [{ hiddenSize: '3' }, /hiddenSize/, '"3"'],
     [{ outputSize: 0 }, /outputSize/, '0'],
     [{ outputSize: 1e6 }, /outputSize/, '1000000'],
-    [{ hiddenActivation: 'softmax' }, /hiddenActivation/, '"softmax"'],
+    [{ hiddenActivation: 'softmax' }, /hiddenActivation.*output layer only/, '"softmax"'],
+    [{ loss: 'ce' }, /outputActivation.*softmax when loss is ce/, '"sigmoid"'],
+    [{ outputActivation: 'softmax' }, /outputActivation.*bce/, '"softmax"'],
+    [{ outputActivation: 'softmax', loss: 'mse' }, /loss.*ce when the output is softmax/, '"mse"'],
+    [{ outputActivation: 'softmax', loss: 'ce' }, /outputSize.*at least 2 for ce/, '1'],
     [{ hiddenActivation: undefined }, /hiddenActivation/, 'undefined'],
     [{ outputActivation: 'gelu' }, /outputActivation/, '"gelu"'],
     [{ loss: 'hinge' }, /loss/, '"hinge"'],
@@ -467,6 +501,13 @@ describe('bad input throws an Error naming the field and the value', () => {
     ['Y = 0.5 with bce (backward)', () => backward(CONFIG, PARAMS, X, withEntry(Y, 1, 0.5), forward(CONFIG, PARAMS, X)), /Y\[0\]\[1\]/, '0.5'],
     ['Y = 2 with bce (computeLoss)', () => computeLoss(CONFIG, forward(CONFIG, PARAMS, X).A2, withEntry(Y, 2, 2)), /Y\[0\]\[2\]/, '2'],
     ['Y = -1 with bce (startSession)', () => startSession(setupWith({ data: { X, Y: withEntry(Y, 0, -1) } }), PARAMS), /Y\[0\]\[0\]/, '-1'],
+
+    // ce targets: one-hot K × m, K = outputSize.
+    ['Y = 0.5 with ce', () => computeLoss(CE, fromRows(CE_Y_ROWS), withEntry(CE_Y, 1, 0.5)), /Y\[0\]\[1\].*for ce/, '0.5'],
+    ['two 1s in a column with ce', () => startSession({ ...setupWith({}), config: CE, data: { X, Y: withEntry(CE_Y, 4, 1) } }, CE_PARAMS), /Y\[:, 0\].*one-hot.*2 ones/, '[1,1,0]'],
+    ['a column of 0s with ce', () => backward(CE, CE_PARAMS, X, withEntry(CE_Y, 7, 0), forward(CE, CE_PARAMS, X)), /Y\[:, 3\].*one-hot.*0 ones/, '[0,0,0]'],
+    ['Y with 2 rows for 3 classes (wrong K)', () => computeLoss(CE, fromRows(CE_Y_ROWS), matrix(2, 4)), /^Y must be 3×4/, 'a 2×4 matrix'],
+    ['softmax of a NaN', () => softmax(withEntry(CE_Y, 2, NaN)), /Z\[0\]\[2\]/, 'NaN'],
 
     // Optimizers.
     ['negative lr', () => optimizerStep(opt({ kind: 'sgd', lr: -0.1 }), { step: 0, buffers: {} }, PARAMS, backward(CONFIG, PARAMS, X, Y, forward(CONFIG, PARAMS, X))), /lr/, '-0.1'],
@@ -536,7 +577,7 @@ describe('bad input throws an Error naming the field and the value', () => {
     ['hiddenSize', isIntIn(1, LIMITS.hiddenSize), (v) => initializeParameters(cfg({ hiddenSize: v }), { seed: 0 })],
     ['outputSize', isIntIn(1, LIMITS.outputSize), (v) => startSession(setupWith({ config: cfg({ outputSize: v }) }), PARAMS)],
     ['hiddenActivation', (v) => ACTIVATIONS.includes(v as Activation), (v) => forward(cfg({ hiddenActivation: v }), PARAMS, X)],
-    ['loss', (v) => v === 'bce' || v === 'mse', (v) => forward(cfg({ loss: v }), PARAMS, X)],
+    ['loss', (v) => LOSSES.includes(v as LossKind), (v) => forward(cfg({ loss: v }), PARAMS, X)],
     ['lr', isNumberIn(0, Infinity), (v) => stepWith({ kind: 'sgd', lr: v })],
     ['momentum', (v) => isOmitted(v) || isNumberIn(0, Infinity)(v), (v) => stepWith({ kind: 'sgd', lr: 0.1, momentum: v })],
     ['alpha', (v) => isOmitted(v) || isNumberIn(0, 1)(v), (v) => createOptimizer(opt({ kind: 'rmsprop', lr: 0.1, alpha: v }))],
@@ -568,8 +609,8 @@ describe('bad input throws an Error naming the field and the value', () => {
   );
   test.prop([entryArb], { numRuns: 150 })('a bad entry is named with its position and value', ({ problem, name, position, nonFinite, nonBinary, isNonBinary }) => {
     const { config } = problem;
-    // Any finite value is a valid weight or input; a finite Y must be 0 or 1 for bce.
-    const value = name === 'Y' && config.loss === 'bce' && isNonBinary ? nonBinary : nonFinite;
+    // Any finite value is a valid weight or input; a finite Y must be 0 or 1 for bce and ce.
+    const value = name === 'Y' && config.loss !== 'mse' && isNonBinary ? nonBinary : nonFinite;
     const target = name === 'X' || name === 'Y' ? problem[name] : problem.params[name];
     const k = position % target.data.length;
     const bad = withEntry(target, k, value);
@@ -674,21 +715,22 @@ describe('edge cases as PyTorch', () => {
   const hugeArb = fc.tuple(configArb, fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 6 })).chain(([config, m, logScale]) => {
     const { inputSize: n, hiddenSize: h, outputSize: o } = config;
     const scale = 10 ** logScale;
+    // softmax stays (with ce, its log clamped at −100); any other output becomes a sigmoid.
     const saturating: NetworkConfig = {
       ...config,
       hiddenActivation: config.hiddenActivation === 'linear' || config.hiddenActivation === 'relu' ? 'tanh' : config.hiddenActivation,
-      outputActivation: 'sigmoid',
+      ...(config.loss === 'ce' ? {} : { outputActivation: 'sigmoid' }),
     };
     return fc.record({
       config: fc.constant(saturating),
       optimizer: optimizerArb,
       params: fc.record({ W1: matrixArb(h, n, scale), b1: matrixArb(h, 1, scale), W2: matrixArb(o, h, scale), b2: matrixArb(o, 1, scale) }),
       X: matrixArb(n, m, scale),
-      Y: binaryMatrixArb(o, m),
+      Y: config.loss === 'ce' ? oneHotArb(o, m) : binaryMatrixArb(o, m),
     });
   });
 
-  test.prop([hugeArb], { numRuns: 80 })('huge |z| through sigmoid and tanh gives no Infinity or NaN anywhere', ({ config, optimizer, params, X, Y }) => {
+  test.prop([hugeArb], { numRuns: 80 })('huge |z| through sigmoid, softmax and tanh gives no Infinity or NaN anywhere', ({ config, optimizer, params, X, Y }) => {
     const setup: SessionSetup = { config, optimizer, data: { X, Y }, batchSize: null, shuffleSeed: 0 };
     let s = startSession(setup, params);
     const nonFinite: string[] = [];
@@ -704,5 +746,66 @@ describe('edge cases as PyTorch', () => {
       s = stepSession(s);
     }
     expect(nonFinite.slice(0, 5)).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// softmax and categorical cross-entropy
+
+describe('softmax with cross-entropy', () => {
+  const logitsArb = fc.tuple(fc.integer({ min: 2, max: 10 }), fc.integer({ min: 1, max: 6 }))
+    .chain(([K, m]) => fc.record({ Z: matrixArb(K, m, 30), labels: oneHotArb(K, m), column: fc.nat({ max: m - 1 }), shift: unit(-50, 50) }));
+
+  test.prop([logitsArb], { numRuns: 200 })('each column of softmax(Z) holds probabilities that sum to 1', ({ Z }) => {
+    const A = softmax(Z);
+    expect(A.data.every((a) => a >= 0 && a <= 1)).toBe(true);
+    for (let j = 0; j < Z.cols; j++) {
+      let sum = 0;
+      for (let i = 0; i < Z.rows; i++) sum += A.data[i * Z.cols + j];
+      expect(Math.abs(sum - 1)).toBeLessThanOrEqual(Z.rows * Number.EPSILON);
+    }
+  });
+
+  test.prop([logitsArb], { numRuns: 200 })('adding a constant to a column of Z changes nothing in it (1e-12), nor elsewhere (bit for bit)', ({ Z, column, shift }) => {
+    const shifted = matrix(Z.rows, Z.cols, Z.data.map((z, k) => (k % Z.cols === column ? z + shift : z)));
+    const [A, B] = [softmax(Z), softmax(shifted)];
+    for (let k = 0; k < A.data.length; k++) {
+      if (k % Z.cols === column) expect(Math.abs(B.data[k] - A.data[k])).toBeLessThanOrEqual(1e-12);
+      else expect(Object.is(B.data[k], A.data[k])).toBe(true);
+    }
+  });
+
+  test.prop([logitsArb], { numRuns: 150 })('dZ2 = A2 − Y is m·∂L/∂Z2, by central finite differences', ({ Z, labels }) => {
+    // Keep the true class's log above the −100 clamp, where L is smooth.
+    const Z2 = matrix(Z.rows, Z.cols, Z.data.map((z) => z / 10));
+    const K = Z2.rows;
+    const m = Z2.cols;
+    const config: NetworkConfig = { inputSize: 1, hiddenSize: 1, outputSize: K, hiddenActivation: 'linear', outputActivation: 'softmax', loss: 'ce' };
+    const lossAt = (k: number, value: number) => {
+      const data = Z2.data.slice();
+      data[k] = value;
+      return computeLoss(config, softmax(matrix(K, m, data)), labels);
+    };
+    const A2 = softmax(Z2);
+    for (let k = 0; k < Z2.data.length; k++) {
+      const z = Z2.data[k];
+      const numeric = (m * (lossAt(k, z + 1e-6) - lossAt(k, z - 1e-6))) / (z + 1e-6 - (z - 1e-6));
+      const analytic = A2.data[k] - labels.data[k];
+      expect(Math.abs(numeric - analytic)).toBeLessThanOrEqual(1e-6 * Math.abs(analytic) + 1e-8);
+    }
+  });
+
+  it('a log of 0 is clamped at −100, never −Infinity: a true class with probability 0 costs exactly 100', () => {
+    const config: NetworkConfig = { inputSize: 1, hiddenSize: 1, outputSize: 3, hiddenActivation: 'linear', outputActivation: 'softmax', loss: 'ce' };
+    const A2 = softmax(fromRows([[0, 0], [-1000, 0], [1, 0]]));
+    expect(A2.data[2]).toBe(0); // row 1, column 0: exp(−1001) underflows
+    // column 0's true class is 1 (p = 0, cost 100), column 1's is 0 (p = 1/3): mean over m = 2
+    const Y = fromRows([[0, 1], [1, 0], [0, 0]]);
+    expect(computeLoss(config, A2, Y)).toBe((100 + -Math.log(A2.data[1])) / 2);
+  });
+
+  it('logits of ±1e300 give no NaN: the max is subtracted before exp', () => {
+    const A = softmax(fromRows([[1e300, -1e300], [0, 1e300]]));
+    expect(Array.from(A.data)).toEqual([1, 0, 0, 1]);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, buildConfig, createAppStore, type StudioConfig } from '../../src/store/index';
 import { PRESETS, matchPreset, type PresetId } from '../../src/store/presets';
+import { toRows } from '../../src/engine/index';
+import { expectWithinUlps, relativeError } from '../fixtures/compare';
+import spirals from '../fixtures/three_spirals.json';
 
 const preset = (id: PresetId): StudioConfig => PRESETS.find((p) => p.id === id)!.config;
 
@@ -17,8 +20,8 @@ const firstIndex = (values: Float64Array, length: number, test: (v: number) => b
 };
 
 describe('presets', () => {
-  it('lists the five presets of the issue, in order, each with a config that builds', () => {
-    expect(PRESETS.map((p) => p.id)).toEqual(['tutorial-numpy', 'tutorial-pytorch', 'xor', 'spiral', 'diverge']);
+  it('lists the presets, in order, each with a config that builds', () => {
+    expect(PRESETS.map((p) => p.id)).toEqual(['tutorial-numpy', 'tutorial-pytorch', 'xor', 'spiral', 'diverge', 'three-spirals']);
     for (const p of PRESETS) expect(() => buildConfig(p.config), p.id).not.toThrow();
   });
 
@@ -68,6 +71,26 @@ describe('presets', () => {
     expect(first).toBeLessThan(20);
     // Before that, each step makes it worse: the loss grows from the start.
     expect(c.trainLoss[3]).toBeGreaterThan(c.trainLoss[0] * 10);
+  });
+
+  it('three spirals (softmax) is cs231n\'s recipe: 2-100-3 relu/softmax/ce, 225/75 split, seed-1 init, SGD 1.0 with weight decay 1e-3', () => {
+    const { network, dataset, initialParams } = buildConfig(preset('three-spirals'));
+    expect(network).toEqual(spirals.config);
+    expect([dataset.kind, dataset.task, dataset.train.X.cols, dataset.test.X.cols]).toEqual(['three-spirals', 'multiclass', 225, 75]);
+    expect(preset('three-spirals').optimizer).toEqual(spirals.optimizer);
+    for (const k of ['W1', 'b1', 'W2', 'b2'] as const) expectWithinUlps(toRows(initialParams[k]), spirals.initialParams[k], 1, k);
+  });
+
+  it('trains three spirals as NumPy does (three_spirals.json): the store\'s costs to 1e-10 through 1,000, 95 % by 2,000', () => {
+    const { curves: c, notice } = trained(preset('three-spirals'), 2001);
+    expect(notice).toBeNull();
+    let worst = 0;
+    for (let i = 0; i <= 1000; i++) worst = Math.max(worst, relativeError(c.trainLoss[i], spirals.costs[i]));
+    expect(worst).toBeLessThanOrEqual(1e-10);
+    const at2000 = spirals.checkpoints.find((k) => k.iteration === 2000)!;
+    expect(c.trainAccuracy[2000]).toBeGreaterThanOrEqual(0.95);
+    expect(Math.abs(c.trainAccuracy[2000] - at2000.trainAccuracy)).toBeLessThanOrEqual(0.04);
+    expect(Math.abs(c.testAccuracy[2000] - at2000.testAccuracy)).toBeLessThanOrEqual(0.04);
   });
 
   it('tells which preset a config is, and null after any change', () => {

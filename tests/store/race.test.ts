@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DATASET_SPECS } from '../../src/data/datasets';
 import { createAppStore, selectSession, type TrainingBackend } from '../../src/store/index';
+import { PRESETS } from '../../src/store/presets';
 
 const spiral = { data: DEFAULT_DATASET_SPECS.spiral, hiddenSize: 16, init: { scheme: 'xavier', scale: 0.01, seed: 1 } } as const;
 
@@ -15,6 +16,21 @@ describe('the optimizer race', () => {
     expect(race.lanes[0].curves.trainLoss[0]).toBe(race.lanes[1].curves.trainLoss[0]);
     const [sgd, adam] = race.lanes.map((l) => l.curves.trainLoss[1499]);
     expect(adam).toBeLessThan(sgd);
+  });
+
+  it('races on three classes: every lane records argmax accuracies, and opening a lane reproduces its loss', () => {
+    const store = createAppStore({ config: PRESETS.find((p) => p.id === 'three-spirals')!.config });
+    store.getState().startRace([{ kind: 'sgd', lr: 1, weightDecay: 1e-3 }, { kind: 'adam', lr: 0.01 }], 300);
+    const lanes = store.getState().race!.lanes;
+    expect(lanes.map((l) => [l.outcome, l.curves.length])).toEqual([['finished', 300], ['finished', 300]]);
+    for (const l of lanes) {
+      // one in three at the start (all outputs near 1/3), far more after 300 iterations
+      expect(l.curves.trainAccuracy[299]).toBeGreaterThan(0.6);
+      expect(Number.isNaN(l.curves.testAccuracy[299])).toBe(false);
+    }
+    store.getState().openLane(1, 120);
+    store.getState().seek(120, 'loss');
+    expect(selectSession(store.getState()).loss).toBe(lanes[1].curves.trainLoss[120]);
   });
 
   it('gives every job a backend runs at once its own id: the timeline’s training and each lane', () => {

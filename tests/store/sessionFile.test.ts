@@ -8,6 +8,7 @@ import {
   type StudioConfig,
 } from '../../src/store/index';
 import { SCRATCH_INTERVAL } from '../../src/store/timeline';
+import { PRESETS } from '../../src/store/presets';
 
 const XOR_ADAM: StudioConfig = { ...DEFAULT_CONFIG, data: DEFAULT_DATASET_SPECS.xor, optimizer: { kind: 'adam', lr: 0.01 } };
 /** Mini-batches (a new shuffle each epoch) and a stateful optimizer with momentum: the most state to carry. */
@@ -62,6 +63,7 @@ describe('session files', () => {
     ['XOR with Adam', XOR_ADAM, 37, 'loss'],
     ['moons, mini-batches, RMSprop with momentum', MOONS_RMSPROP, 105, 'backward-hidden'],
     ['the tutorial at iteration 0', DEFAULT_CONFIG, 0, 'update'],
+    ['three spirals with softmax and ce', PRESETS.find((p) => p.id === 'three-spirals')!.config, 40, 'loss'],
   ] as const)('%s: 100 more iterations after opening equal a run never interrupted, bit for bit', async (_name, config, iteration, phase) => {
     const uninterrupted = storeAt(config, iteration, phase);
     const { store: reopened } = await open(sessionText(uninterrupted.getState()));
@@ -99,6 +101,19 @@ describe('session files', () => {
     expectSameBits(store.getState().built.dataset, parsed.dataset, 'the CSV data set');
     for (const s of [original, store]) s.getState().train(30);
     expectSameState(original, store, 'CSV after 30 more');
+  });
+
+  it('carry a CSV of three classes (one-hot targets, softmax and ce)', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `${(i % 7) / 3 - 1},${((i * 5) % 11) / 4 - 1},${i % 3}`);
+    const parsed = parseCsv(`a,b,kind\n${rows.join('\n')}\n`);
+    if (!parsed.ok) throw new Error('test CSV rejected');
+    const original = createAppStore();
+    expect(original.getState().loadCsv(parsed.dataset, 'kinds.csv', { loss: 'ce', outputActivation: 'softmax' })).toBe(true);
+    original.getState().train(10);
+    const { store, problem } = await open(sessionText(original.getState()));
+    expect(problem).toBeNull();
+    expect([store.getState().built.dataset.task, store.getState().built.network.outputSize]).toEqual(['multiclass', 3]);
+    expectSameState(original, store, 'three-class CSV');
   });
 
   it('write NaN, infinities and −0 losslessly', async () => {

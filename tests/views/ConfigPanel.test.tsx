@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DATASET_SPECS } from '../../src/data/datasets';
 import { DEFAULT_CONFIG, type AppStore, type StudioConfig } from '../../src/store/index';
@@ -37,7 +37,7 @@ describe('ConfigPanel', () => {
       const text = describedText(control);
       expect(text, control.getAttribute('id') ?? control.textContent ?? '').toMatch(/\w.*\./);
     }
-    expect(describedText(field('Hidden neurons'))).toContain('from 1 to 32');
+    expect(describedText(field('Hidden neurons'))).toContain('from 1 to 100');
   });
 
   it('applies each data field to the store, and locks the fixed tutorial data', async () => {
@@ -82,8 +82,8 @@ describe('ConfigPanel', () => {
     expect(screen.getByRole('alert').textContent).toBe('Train fraction must be between 0 and 1, not equal to either (got 1).');
     await enter(user, 'Train fraction', '0.001');
     expect(screen.getByRole('alert').textContent).toBe('A train fraction of 0.001 with 400 points leaves the training or the test set empty.');
-    await enter(user, 'Hidden neurons', '40');
-    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain('Hidden neurons must be from 1 to 32 (got 40).');
+    await enter(user, 'Hidden neurons', '101');
+    expect(screen.getAllByRole('alert').map((a) => a.textContent)).toContain('Hidden neurons must be from 1 to 100 (got 101).');
     expect(config(store)).toBe(before);
   });
 
@@ -119,8 +119,9 @@ describe('ConfigPanel', () => {
   it('explains why non-sigmoid outputs are off with cross-entropy, and brings sigmoid back with it', async () => {
     const { store, user } = renderWithStore(<ConfigPanel />);
     const outputs = within(select('Output activation')).getAllByRole('option') as HTMLOptionElement[];
-    expect(outputs.filter((o) => o.disabled).map((o) => o.value).sort()).toEqual(['linear', 'relu', 'tanh']);
+    expect(outputs.filter((o) => o.disabled).map((o) => o.value).sort()).toEqual(['linear', 'relu', 'softmax', 'tanh']);
     expect(outputs.find((o) => o.value === 'linear')!.textContent).toBe('linear (identity) — needs MSE');
+    expect(outputs.find((o) => o.value === 'softmax')!.textContent).toBe('softmax — needs categorical cross-entropy');
     expect(describedText(select('Output activation'))).toContain('Cross-entropy needs outputs between 0 and 1: choose sigmoid, or use MSE.');
 
     await user.selectOptions(select('Loss'), 'mse');
@@ -133,6 +134,35 @@ describe('ConfigPanel', () => {
     await user.selectOptions(select('Loss'), 'bce');
     expect(config(store)).toMatchObject({ loss: 'bce', outputActivation: 'sigmoid' });
     expect(screen.getByRole('status').textContent).toBe('Output switched to sigmoid: cross-entropy needs outputs between 0 and 1.');
+  });
+
+  it('three classes bring softmax and categorical cross-entropy with them, and 0/1 labels take them back', async () => {
+    const { store, user } = renderWithStore(<ConfigPanel />);
+    const values = (label: string) => (within(select(label)).getAllByRole('option') as HTMLOptionElement[]).map((o) => o.value);
+    expect(values('Hidden activation')).not.toContain('softmax');
+    await user.selectOptions(select('Data set'), 'three-spirals');
+    expect(config(store)).toMatchObject({ loss: 'ce', outputActivation: 'softmax', data: DEFAULT_DATASET_SPECS['three-spirals'] });
+    expect(store.getState().built.network.outputSize).toBe(3);
+    expect(screen.getByRole('status').textContent).toBe(
+      'Its labels are classes 0, 1, 2, …, so the loss switched to categorical cross-entropy and the output to softmax.',
+    );
+    const losses = within(select('Loss')).getAllByRole('option') as HTMLOptionElement[];
+    expect(losses.map((o) => [o.value, o.disabled, o.textContent])).toEqual([
+      ['bce', true, 'Cross-entropy (BCE) — not for 3 classes'],
+      ['mse', true, 'Mean squared error (MSE) — not for 3 classes'],
+      ['ce', false, 'Categorical cross-entropy (softmax)'],
+    ]);
+    const outputs = within(select('Output activation')).getAllByRole('option') as HTMLOptionElement[];
+    expect(outputs.filter((o) => !o.disabled).map((o) => o.value)).toEqual(['softmax']);
+    expect(outputs.find((o) => o.value === 'tanh')!.textContent).toBe('tanh — not with categorical cross-entropy');
+    expect(describedText(select('Output activation'))).toContain('its 3 outputs are probabilities that add up to 1');
+    expect(describedText(select('Loss'))).toContain('This data set has 3 classes');
+
+    await user.selectOptions(select('Data set'), 'moons');
+    expect(config(store)).toMatchObject({ loss: 'bce', outputActivation: 'sigmoid' });
+    expect(screen.getByRole('status').textContent).toBe('Its labels are 0 or 1, so the loss switched to cross-entropy and the output to sigmoid.');
+    const ce = within(select('Loss')).getByRole('option', { name: 'Categorical cross-entropy (softmax) — needs class labels 0, 1, 2, …' }) as HTMLOptionElement;
+    expect(ce.disabled).toBe(true);
   });
 
   it('sets the initialisation scheme, scale and seed', async () => {
@@ -226,7 +256,7 @@ describe('ConfigPanel', () => {
     const { store, user } = renderWithStore(<ConfigPanel />);
     const names: Record<string, string> = {
       'tutorial-numpy': 'Tutorial NumPy example', 'tutorial-pytorch': 'Tutorial PyTorch example', xor: 'XOR',
-      spiral: 'Spiral (hard)', diverge: 'Too high a learning rate',
+      spiral: 'Spiral (hard)', diverge: 'Too high a learning rate', 'three-spirals': 'Three spirals (softmax)',
     };
     expect(screen.getByRole('button', { name: 'Tutorial NumPy example' }).getAttribute('aria-pressed')).toBe('true');
     for (const p of [...PRESETS].reverse()) {
@@ -324,6 +354,28 @@ describe('ConfigPanel CSV import', () => {
     expect(timelines.size).toBe(2);
     expect(store.getState().notice?.code).toBe('csv-loaded');
     expect(screen.getByRole('status').textContent).toContain('loss switched to MSE');
+  });
+
+  it('loads labels 0, 1, 2 as three classes with softmax and categorical cross-entropy, and says so in both languages', async () => {
+    const { store, user } = renderWithStore(<ConfigPanel />);
+    const rows = ['x,y,kind'];
+    for (let i = 0; i < 12; i++) rows.push(`${i},${i % 5},${i % 3}`);
+    await upload(user, csvFile(rows.join('\n'), 'three.csv'));
+    await screen.findByText(/^Loaded three\.csv, with warnings/);
+    expect(config(store)).toMatchObject({ data: { kind: 'csv', name: 'three.csv' }, loss: 'ce', outputActivation: 'softmax' });
+    expect(store.getState().built.network.outputSize).toBe(3);
+    expect(screen.getByText('Column 3 holds whole numbers from 0 to 2: loaded as 3 classes, for a softmax output with cross-entropy.')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toContain('loss switched to categorical cross-entropy');
+
+    // Under ce, a label that is no class is named by line and column, and nothing changes.
+    act(() => store.getState().setLocale('zh-CN'));
+    const before = config(store);
+    await user.upload(screen.getByLabelText('选择 CSV 文件'), csvFile('x,kind\n1,0\n2,1.5\n3,2\n', 'bad.csv'));
+    const list = (await screen.findByText(/bad\.csv 没有载入/)).nextElementSibling as HTMLElement;
+    expect(within(list).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      '第 3 行第 2 列：标签“1.5”不是类别；使用 softmax 与多分类交叉熵时，每个标签都必须是 0 到 9 的整数。要载入实数目标，请先换一个损失函数。',
+    ]);
+    expect(config(store)).toBe(before);
   });
 
   it('refuses a file over 20 MB before reading it', async () => {

@@ -10,6 +10,7 @@ import { fromRows, type Matrix, type Params } from '../../src/engine/index';
 import { formatValue, signedColor } from '../../src/viz/color';
 import { GRID_LEVELS, dataExtent } from '../../src/viz/boundary';
 import { REFRESH_BUDGET_MS, SLOW_REFRESHES, nextLevel } from '../../src/views/DataView/useField';
+import { PRESETS } from '../../src/store/presets';
 import { renderWithStore } from './render';
 
 /** Every putImageData, by canvas: a stand-in for the 2-D context jsdom does not have. */
@@ -259,5 +260,45 @@ describe('nextLevel (the grid resolution under a time budget)', () => {
     expect(nextLevel(1, (0.7 * REFRESH_BUDGET_MS) / ratio, 0)).toBe(0);
     expect(nextLevel(1, (0.8 * REFRESH_BUDGET_MS) / ratio, 0)).toBe(1);
     expect(nextLevel(0, 1, 0)).toBe(0);
+  });
+});
+
+describe('DataView with three classes (softmax)', () => {
+  /** Argmax of each column of the 2-100-3 ReLU/softmax network, in plain arithmetic. */
+  function predictClasses(params: Params, X: Matrix): number[] {
+    const { W1, b1, W2, b2 } = params;
+    const h = W1.rows, m = X.cols;
+    return Array.from({ length: m }, (_, j) => {
+      const a1 = Array.from({ length: h }, (_, i) => Math.max(0, W1.data[2 * i] * X.data[j] + W1.data[2 * i + 1] * X.data[m + j] + b1.data[i]));
+      const z2 = [0, 1, 2].map((k) => a1.reduce((s, a, i) => s + W2.data[k * h + i] * a, b2.data[k]));
+      return z2.indexOf(Math.max(...z2));
+    });
+  }
+  const labelsOf = (Y: Matrix) => Array.from({ length: Y.cols }, (_, j) => [0, 1, 2].find((k) => Y.data[k * Y.cols + j] === 1)!);
+
+  it('colours regions by the most probable class, draws their boundaries, and counts accuracy per class', () => {
+    const config = PRESETS.find((p) => p.id === 'three-spirals')!.config;
+    const { store } = renderWithStore(<DataView />, { config, iteration: 300 });
+    const d = dataset(store);
+    const params = selectSession(store.getState()).params;
+    const rows = within(screen.getByRole('table', { name: 'Accuracy per class' })).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(3);
+    const labels = labelsOf(d.train.Y);
+    const predicted = predictClasses(params, d.train.X);
+    rows.forEach((row, k) => {
+      const total = labels.filter((l) => l === k).length;
+      const correct = labels.filter((l, j) => l === k && predicted[j] === k).length;
+      expect(within(row).getByRole('rowheader').textContent).toBe(`class ${k}`);
+      expect(within(row).getAllByRole('cell')[0].textContent).toBe(`${percent(total - correct, total)} (${correct} of ${total})`);
+    });
+    const wrong = predicted.filter((p, j) => p !== labels[j]).length;
+    const metrics = screen.getByRole('table', { name: 'Loss and accuracy at these parameters' });
+    expect(within(within(metrics).getByRole('row', { name: /^Train/ })).getAllByRole('cell')[1].textContent).toBe(percent(wrong, labels.length));
+    expect(screen.getByTestId('dv-contour').getAttribute('d')).toMatch(/^M/);
+    // Each training point in its class's colour, not the diverging palette's ends.
+    const fills = [...document.querySelectorAll('.dv-train circle')].map((c) => c.getAttribute('fill'));
+    expect(new Set(fills)).toEqual(new Set(['#4477aa', '#228833', '#ee6677']));
+    expect(fills.slice(0, 5)).toEqual(labels.slice(0, 5).map((k) => ['#4477aa', '#228833', '#ee6677'][k]));
+    expect(screen.getByText('where the most probable class changes')).toBeTruthy();
   });
 });

@@ -7,6 +7,7 @@ import { lossRow } from '../../src/views/MatrixPanel/equations';
 import { PHASES, get, type PhaseId } from '../../src/engine/index';
 import { formatValue, maxAbs, signedColor } from '../../src/viz/color';
 import { selectSession, type AppStore } from '../../src/store/index';
+import { PRESETS } from '../../src/store/presets';
 import { renderWithStore } from './render';
 import { readBmp } from '../viz/bmp';
 
@@ -134,6 +135,26 @@ describe('MatrixPanel', () => {
     const expected = get(u.params.W1, 2, 0) - 0.1 * get(u.grads.dW1!, 2, 0);
     expect(readout()).toMatch(/^W1 \(new\)\[2\]\[0\] = /);
     expect(Math.abs(readValue() - expected)).toBeLessThanOrEqual(1e-15 * Math.max(1, Math.abs(expected)));
+  });
+
+  it('with softmax and ce: K × m shapes, one loss term per sample (its class\'s −log a), and dZ2 = A2 − Y', () => {
+    const config = PRESETS.find((p) => p.id === 'three-spirals')!.config;
+    const { store } = renderWithStore(<MatrixPanel />, { config });
+    stepTo(store, 'forward-output');
+    for (const label of ['W2: 3×100', 'A1: 100×225', 'b2: 3×1', 'Z2: 3×225', 'A2: 3×225']) expect(screen.getAllByText(label).length, label).toBeGreaterThan(0);
+    stepTo(store, 'loss');
+    expect(screen.getAllByText('ℓ: 1×225').length).toBeGreaterThan(0);
+    const s = selectSession(store.getState());
+    const row = lossRow('ce', s.cache.A2!, s.batch.Y);
+    const A2 = s.cache.A2!;
+    for (const j of [0, 100, 224]) {
+      const k = [0, 1, 2].find((c) => get(s.batch.Y, c, j) === 1)!;
+      expect(row.data[j]).toBe(-Math.log(get(A2, k, j)));
+    }
+    expect(Math.abs(row.data.reduce((a, b) => a + b, 0) / 225 - s.loss!)).toBeLessThan(1e-14);
+    stepTo(store, 'backward-output');
+    expect(screen.getByText('dZ2 = A2 − Y')).toBeTruthy();
+    expect(screen.getAllByText('dZ2: 3×225').length).toBeGreaterThan(0);
   });
 
   it('shows Z1 as a picture of the engine values, and frees an old picture once the next has loaded', async () => {

@@ -6,6 +6,7 @@ import { DEFAULT_CONFIG, selectSession, type AppStore } from '../../src/store/in
 import { formatFull, formatValue } from '../../src/viz/color';
 import { NetworkView } from '../../src/views/NetworkView';
 import { nextKey, parseKey } from '../../src/views/NetworkView/navigation';
+import { PRESETS } from '../../src/store/presets';
 import { renderWithStore } from './render';
 
 const session = (store: AppStore): Session => selectSession(store.getState());
@@ -231,5 +232,31 @@ describe('keyboard navigation keys', () => {
     expect(nextKey('e:2:3:0', 'ArrowRight', sizes)).toBe('n:2:0');
     expect(nextKey('e:2:3:0', 'ArrowLeft', sizes)).toBe('n:1:3');
     expect(parseKey('x:1')).toBeNull();
+  });
+});
+
+describe('NetworkView with a softmax output (three spirals)', () => {
+  test('three output neurons show probabilities that add up to 1; the loss phase shows the class\'s −log a', () => {
+    const config = PRESETS.find((p) => p.id === 'three-spirals')!.config;
+    const { store, getByRole, container } = renderWithStore(<NetworkView />, { config, phase: 'loss' });
+    const s = session(store);
+    const A2 = s.cache.A2!;
+    // softmax of column 0, by plain arithmetic from Z2
+    const z = [0, 1, 2].map((k) => get(s.cache.Z2!, k, 0));
+    const e = z.map((v) => Math.exp(v - Math.max(...z)));
+    const p = e.map((v) => v / (e[0] + e[1] + e[2]));
+    p.forEach((v, k) => expect(get(A2, k, 0)).toBeCloseTo(v, 15));
+    expect(p.reduce((a, b) => a + b)).toBeCloseTo(1, 15);
+    const c = [0, 1, 2].find((k) => get(s.batch.Y, k, 0) === 1)!;
+    for (let k = 0; k < 3; k++) {
+      const label = getByRole('button', { name: new RegExp(`^Output neuron ${k + 1}:`) }).getAttribute('aria-label')!;
+      expect(label).toContain(`a = ${formatValue(p[k])}`);
+      expect(label.includes('−log a = ')).toBe(k === c);
+    }
+    const term = -Math.log(get(A2, c, 0));
+    expect(getByRole('img', { name: new RegExp(`this sample is class ${c}, and its own term is −log a${c + 1} = ${formatValue(term).replace('.', '\\.')}`) })).toBeTruthy();
+    expect(container.querySelector('.network-loss-class')?.textContent).toBe(`−log a = ${formatValue(term)}`);
+    expect(container.querySelector('.network-sample-y')?.textContent).toBe(`class ${c}: y = ${[0, 1, 2].map((k) => (k === c ? 1 : 0)).join(', ')}`);
+    expect(s.params.W1.rows).toBe(100);
   });
 });

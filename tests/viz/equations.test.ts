@@ -8,6 +8,7 @@ import {
   type EquationFocus, type EquationSection, type LineId,
 } from '../../src/viz/equations';
 import { pnum, sub, sumOfValues } from '../../src/viz/equationsTex';
+import softmaxFixture from '../fixtures/softmax.json';
 
 const PYTORCH: StudioConfig = {
   ...DEFAULT_CONFIG, data: DEFAULT_DATASET_SPECS['tutorial-pytorch'], hiddenSize: 5,
@@ -200,6 +201,68 @@ describe('two outputs', () => {
         expect(shown[4]).toBe(W(s.grads.dA1!, 1, 2));
       }
       if (phase !== 'update') s = stepSession(s);
+    }
+  });
+});
+
+describe('softmax with categorical cross-entropy, on numbers from NumPy (softmax.json)', () => {
+  interface Case { name: string; config: NetworkConfig; X: number[][]; Y: number[][]; labels: number[]; params: Record<'W1' | 'b1' | 'W2' | 'b2', number[][]>; Z2: number[][]; A2: number[][]; dZ2: number[][]; loss: number }
+  const cases = (softmaxFixture as unknown as { cases: Case[] }).cases;
+  const sessionOf = (c: Case, phase: PhaseId) => {
+    const params = { W1: fromRows(c.params.W1), b1: fromRows(c.params.b1), W2: fromRows(c.params.W2), b2: fromRows(c.params.b2) };
+    let s = startSession({ config: c.config, optimizer: { kind: 'sgd', lr: 0.1 }, data: { X: fromRows(c.X), Y: fromRows(c.Y) }, batchSize: null, shuffleSeed: 0 }, params);
+    while (s.phase !== phase) s = stepSession(s);
+    return s;
+  };
+  const close = (a: number | undefined, b: number) => expect(Math.abs((a ?? NaN) - b)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
+
+  test('every phase typesets without a KaTeX error, with 3 and with 10 classes', () => {
+    for (const c of [cases[0], cases.find((k) => k.config.outputSize === 10)!]) {
+      for (const phase of PHASES) {
+        const s = sessionOf(c, phase);
+        const f = { sample: 3, hidden: 1, output: c.config.outputSize - 1, input: 1 };
+        for (const l of buildEquations(s, f).flatMap((x) => x.lines)) expect(renderTex(l.tex), `${c.name} ${phase} ${l.id}`).not.toContain('katex-error');
+      }
+    }
+  });
+
+  test('forward-output: a_r = e^{z_r} / Σ_k e^{z_k} with every z of the column, = NumPy\'s softmax', () => {
+    const c = cases[0];
+    const tex = line(buildEquations(sessionOf(c, 'forward-output'), { ...FOCUS, sample: 4, output: 2 }), 'fo.softmax');
+    const shown = titles(tex);
+    // e^{z_3} over e^{z_1} + e^{z_2} + e^{z_3}, then a_3
+    expect(shown).toHaveLength(5);
+    [c.Z2[2][4], c.Z2[0][4], c.Z2[1][4], c.Z2[2][4], c.A2[2][4]].forEach((v, k) => close(shown[k], v));
+    expect(tex).toContain('\\sum_{k=1}^{3}');
+  });
+
+  test('loss: each sample costs −log of its true class\'s probability; L is their mean over m (not K·m)', () => {
+    const c = cases[0];
+    const j = 5;
+    const k = c.labels[j];
+    const sections = buildEquations(sessionOf(c, 'loss'), { ...FOCUS, sample: j });
+    const sample = line(sections, 'loss.ce.sample');
+    expect(sample).toContain(`\\log a^{[2](${j + 1})}_{${k + 1}}`);
+    close(titles(sample).at(-1), -Math.log(c.A2[k][j]));
+    const total = line(sections, 'loss.ce.total');
+    expect(total).toContain(`\\frac{1}{${c.labels.length}}`);
+    close(titles(total).at(-1), c.loss);
+    expect(pickersFor('loss', sizesOf(sessionOf(c, 'loss')), 'ce')).toEqual([]);
+  });
+
+  test('backward-output: dz = a − y, and the chain rule through softmax collapses to it', () => {
+    const c = cases[0];
+    const j = 2;
+    const k = c.labels[j];
+    for (const r of [0, 1, 2]) {
+      const sections = buildEquations(sessionOf(c, 'backward-output'), { ...FOCUS, sample: j, output: r, hidden: 1 });
+      close(titles(line(sections, 'bo.dz')).at(-1), c.dZ2[r][j]);
+      close(c.dZ2[r][j], c.A2[r][j] - c.Y[r][j]);
+      // ∂L/∂a_c = −1/a_c, ∂a_c/∂z_r = a_c(δ_cr − a_r): their product is a_r − y_r.
+      const factors = titles(line(sections, 'bo.chain.ce.factors'));
+      close(factors[1], -1 / c.A2[k][j]);
+      close(factors.find((v) => Math.abs(v - c.A2[k][j] * ((k === r ? 1 : 0) - c.A2[r][j])) < 1e-12), c.A2[k][j] * ((k === r ? 1 : 0) - c.A2[r][j]));
+      close(titles(line(sections, 'bo.chain.ce.dz')).at(-1), c.dZ2[r][j]);
     }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { arrowPath, columnsHeight, edgePath, layoutNetwork, pointAlong, strokeWidthScale, type LayerSizes } from '../../src/viz/network';
 
-const SIZES: LayerSizes[] = [[2, 4, 1], [2, 16, 1], [10, 5, 1], [2, 32, 1], [1, 1, 1], [3, 8, 2]];
+const SIZES: LayerSizes[] = [[2, 4, 1], [2, 16, 1], [10, 5, 1], [2, 32, 1], [1, 1, 1], [3, 8, 2], [2, 100, 3], [2, 6, 10]];
 const WIDTHS = [300, 340, 640, 960];
 const margins = { top: 50, right: 90, bottom: 12, left: 70 };
 
@@ -73,6 +73,9 @@ describe('layoutNetwork', () => {
     expect(columnsHeight([1, 1, 1])).toBe(200);
     expect(columnsHeight([2, 16, 1])).toBeGreaterThan(columnsHeight([2, 4, 1]));
     expect(columnsHeight([2, 32, 1])).toBeGreaterThan(columnsHeight([2, 16, 1]));
+    // 100 hidden neurons (the three-spiral preset) stay within about a screen's height.
+    expect(columnsHeight([2, 100, 3])).toBeGreaterThan(columnsHeight([2, 32, 1]));
+    expect(columnsHeight([2, 100, 3])).toBeLessThanOrEqual(720);
     expect(columnsHeight([10, 5, 1])).toBe(columnsHeight([2, 10, 1]));
   });
 });

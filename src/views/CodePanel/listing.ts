@@ -3,7 +3,7 @@
  * highlight the current phase's lines as a debugger would. Pure: no React, no store.
  */
 import type { NetworkConfig, PhaseId } from '../../engine/index';
-import type { Dataset } from '../../data/datasets';
+import type { Dataset, DatasetKind } from '../../data/datasets';
 import type { StudioConfig } from '../../store/index';
 
 export interface CodeLine {
@@ -54,7 +54,7 @@ export function py(n: number): string {
   return String(n);
 }
 
-const DATA_SHAPES: Record<'circle' | 'xor' | 'gaussians' | 'spiral' | 'moons', (m: number) => string[]> = {
+const DATA_SHAPES: Record<Exclude<DatasetKind, 'tutorial-numpy' | 'tutorial-pytorch' | 'three-spirals'>, (m: number) => string[]> = {
   circle: (m) => [
     `u = np.random.rand(2, ${m})`,
     'r = np.where(y == 1, 0.5 * u[0], 0.75 + 0.5 * u[0])',
@@ -83,16 +83,38 @@ const DATA_SHAPES: Record<'circle' | 'xor' | 'gaussians' | 'spiral' | 'moons', (
 };
 
 /** Python that builds X (n × m) and Y (o × m) exactly as the app's data set, samples as columns. */
-function dataSource({ config }: CodeInput): string[] {
+function dataSource({ config, dataset }: CodeInput): string[] {
   const spec = config.data;
   if (spec.kind === 'csv') {
-    return [
+    const load = [
       `# Your CSV file "${spec.name}": numeric columns, the last one the target`,
       `data = np.loadtxt("${spec.name}", delimiter=",", skiprows=1)  # skiprows=0 without a header row`,
-      'X, Y = data[:, :-1].T, data[:, -1:].T  # samples as columns',
+    ];
+    if (dataset.task !== 'multiclass') return [...load, 'X, Y = data[:, :-1].T, data[:, -1:].T  # samples as columns'];
+    return [
+      ...load,
+      'X, y = data[:, :-1].T, data[:, -1].astype(int)  # samples as columns; y holds the class labels',
+      `Y = np.eye(${dataset.outputSize})[:, y]  # one-hot: ${dataset.outputSize} × m`,
     ];
   }
   const m = spec.points;
+  if (spec.kind === 'three-spirals') {
+    return [
+      `# The "three-spirals" data (cs231n's case study): 2 features, ${m} samples as columns, classes 0, 1, 2`,
+      `np.random.seed(${spec.seed})`,
+      `X, y, at = np.zeros((2, ${m})), np.zeros(${m}, dtype=int), 0`,
+      'for j in range(3):',
+      `    n = len(range(j, ${m}, 3))  # the classes differ in size by at most one`,
+      '    r = np.linspace(0.0, 1, n)',
+      `    t = np.linspace(j * 4, (j + 1) * 4, n) + np.random.randn(n) * ${py(spec.noise)}`,
+      '    X[:, at:at + n] = [r * np.sin(t), r * np.cos(t)]',
+      '    y[at:at + n] = j',
+      '    at += n',
+      `p = np.random.permutation(${m})`,
+      'X, y = X[:, p], y[p]',
+      `Y = np.eye(3)[:, y]  # one-hot: 3 × ${m}`,
+    ];
+  }
   if (spec.kind === 'tutorial-numpy') {
     return [
       "# The tutorial's data: 2 features, 400 samples as columns",

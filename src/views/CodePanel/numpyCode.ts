@@ -8,12 +8,29 @@ import { ITERATIONS, dataLines, initFactor, plain, py, tagged, type CodeInput, t
 
 /** g(Z) in NumPy. */
 function activationExpr(g: Activation, Z: string): string {
-  return { tanh: `np.tanh(${Z})`, sigmoid: `sigmoid(${Z})`, relu: `np.maximum(0, ${Z})`, linear: Z }[g];
+  return { tanh: `np.tanh(${Z})`, sigmoid: `sigmoid(${Z})`, relu: `np.maximum(0, ${Z})`, linear: Z, softmax: `softmax(${Z})` }[g];
 }
 
-/** g′ as a factor in NumPy, from the layer's A (and Z for ReLU); null for linear (g′ = 1). */
+/**
+ * g′ as a factor in NumPy, from the layer's A (and Z for ReLU); null for linear (g′ = 1) and for
+ * softmax, which only comes with cross-entropy, whose dZ2 = A2 − Y needs no slope.
+ */
 function derivativeExpr(g: Activation, A: string, Z: string): string | null {
-  return { tanh: `(1 - np.power(${A}, 2))`, sigmoid: `${A} * (1 - ${A})`, relu: `(${Z} > 0)`, linear: null }[g];
+  return { tanh: `(1 - np.power(${A}, 2))`, sigmoid: `${A} * (1 - ${A})`, relu: `(${Z} > 0)`, linear: null, softmax: null }[g];
+}
+
+/** The helper functions the listing calls: sigmoid and softmax, when the network uses them. */
+function helpers({ network }: CodeInput): CodeLine[] {
+  const uses = (g: Activation) => network.hiddenActivation === g || network.outputActivation === g;
+  const gap = plain('', '');
+  return [
+    ...(uses('sigmoid') ? [...plain('def sigmoid(Z):', '    return 1 / (1 + np.exp(-Z))'), ...gap] : []),
+    ...(uses('softmax') ? [...plain(
+      'def softmax(Z):',
+      '    e = np.exp(Z - np.max(Z, axis=0, keepdims=True))  # minus each column\'s max: same result, no overflow',
+      '    return e / np.sum(e, axis=0, keepdims=True)  # each column adds up to 1',
+    ), ...gap] : []),
+  ];
 }
 
 function initialize(input: CodeInput): CodeLine[] {
@@ -43,9 +60,17 @@ function forward({ network }: CodeInput): CodeLine[] {
 }
 
 function cost({ network }: CodeInput): CodeLine[] {
-  const body = network.loss === 'bce'
-    ? ['    # binary cross-entropy, the mean over all entries (as nn.BCELoss)', '    cost = -np.mean(Y * np.log(A2) + (1 - Y) * np.log(1 - A2))']
-    : ['    # squared error, the mean over all entries (as nn.MSELoss)', '    cost = np.mean((A2 - Y) ** 2)'];
+  const body = {
+    bce: ['    # binary cross-entropy, the mean over all entries (as nn.BCELoss)', '    cost = -np.mean(Y * np.log(A2) + (1 - Y) * np.log(1 - A2))'],
+    mse: ['    # squared error, the mean over all entries (as nn.MSELoss)', '    cost = np.mean((A2 - Y) ** 2)'],
+    ce: [
+      '    # categorical cross-entropy: -log of each sample\'s true-class probability (Y is one-hot),',
+      '    # the mean over the m samples (as nn.CrossEntropyLoss); a log of 0 counts as -100, as in the app',
+      '    m = Y.shape[1]',
+      '    with np.errstate(divide="ignore"):',
+      '        cost = -np.sum(Y * np.maximum(np.log(A2), -100)) / m',
+    ],
+  }[network.loss];
   return tagged('loss', 'def compute_cost(A2, Y):', ...body, '    return float(cost)');
 }
 
@@ -53,7 +78,9 @@ function backward({ network }: CodeInput): CodeLine[] {
   const o = network.outputSize;
   const perOutput = o === 1 ? '' : ' / n_y';
   let dZ2: string;
-  if (network.loss === 'bce') {
+  if (network.loss === 'ce') {
+    dZ2 = 'A2 - Y  # softmax and cross-entropy together: the Jacobian collapses to A2 - Y';
+  } else if (network.loss === 'bce') {
     dZ2 = o === 1 ? 'A2 - Y' : '(A2 - Y) / n_y';
   } else {
     const d2 = derivativeExpr(network.outputActivation, 'A2', 'Z2');
@@ -67,7 +94,7 @@ function backward({ network }: CodeInput): CodeLine[] {
     ...plain(
       'def backward_propagation(parameters, cache, X, Y):',
       '    m = X.shape[1]',
-      ...(o === 1 ? [] : ['    n_y = Y.shape[0]']),
+      ...(o === 1 || network.loss === 'ce' ? [] : ['    n_y = Y.shape[0]']),
       '    W2 = parameters["W2"]',
       `    ${needs.join(', ')} = ${needs.map((k) => `cache["${k}"]`).join(', ')}`,
     ),
@@ -88,24 +115,26 @@ function backward({ network }: CodeInput): CodeLine[] {
   ];
 }
 
-/** Whether update_parameters needs a state dict (moment buffers, step count). */
+/** Whether update_parameters needs a state dict (moment buffers, step count): all but plain SGD (with or without weight decay). */
 function isStateful(input: CodeInput): boolean {
   const spec = resolveOptimizerSpec(input.config.optimizer);
-  return !(spec.kind === 'sgd' && spec.momentum === 0 && spec.weightDecay === 0);
+  return !(spec.kind === 'sgd' && spec.momentum === 0);
 }
 
 function update(input: CodeInput): CodeLine[] {
   const spec = resolveOptimizerSpec(input.config.optimizer);
   const lr = py(spec.lr);
+  const wd = spec.weightDecay !== 0;
   if (!isStateful(input)) {
+    const decay = (p: string) => (wd ? `(grads["d${p}"] + weight_decay * parameters["${p}"])` : `grads["d${p}"]`);
     return tagged(
       'update',
-      `def update_parameters(parameters, grads, learning_rate=${lr}):`,
-      ...['W1', 'b1', 'W2', 'b2'].map((p) => `    ${p} = parameters["${p}"] - learning_rate * grads["d${p}"]`),
+      `def update_parameters(parameters, grads, learning_rate=${lr}${wd ? `, weight_decay=${py(spec.weightDecay)}` : ''}):`,
+      ...(wd ? ['    # weight decay as torch.optim.SGD: weight_decay · W is added to each gradient (L2)'] : []),
+      ...['W1', 'b1', 'W2', 'b2'].map((p) => `    ${p} = parameters["${p}"] - learning_rate * ${decay(p)}`),
       '    return {"W1": W1, "b1": b1, "W2": W2, "b2": b2}',
     );
   }
-  const wd = spec.weightDecay !== 0;
   const args = [`learning_rate=${lr}`];
   const body: string[] = [];
   const grad = `        g = grads["d" + name]${wd ? ' + weight_decay * p' : ''}`;
@@ -160,12 +189,18 @@ function update(input: CodeInput): CodeLine[] {
 }
 
 function predict({ network }: CodeInput): CodeLine[] {
-  const isClassifier = network.outputActivation === 'sigmoid';
-  return plain(
-    'def predict(parameters, X):',
-    '    A2, cache = forward_propagation(X, parameters)',
-    isClassifier ? '    return (A2 > 0.5).astype(float)' : '    return A2',
-  );
+  const result = {
+    sigmoid: '    return (A2 > 0.5).astype(float)',
+    softmax: '    return np.argmax(A2, axis=0)  # the most probable class of each column',
+  }[network.outputActivation as 'sigmoid' | 'softmax'] ?? '    return A2';
+  return plain('def predict(parameters, X):', '    A2, cache = forward_propagation(X, parameters)', result);
+}
+
+/** The closing line: test accuracy for a classifier (argmax against the one-hot labels for softmax), else the test cost. */
+function testLine({ network }: CodeInput): string {
+  if (network.outputActivation === 'softmax') return 'print("test accuracy:", np.mean(predict(parameters, X_test) == np.argmax(Y_test, axis=0)))';
+  if (network.outputActivation === 'sigmoid') return 'print("test accuracy:", np.mean(predict(parameters, X_test) == Y_test))';
+  return 'print("test cost:", compute_cost(predict(parameters, X_test), Y_test))';
 }
 
 /** The training loop: full batch as the tutorial, or the app's shuffled mini-batches. */
@@ -174,7 +209,6 @@ function train(input: CodeInput): CodeLine[] {
   const stateful = isStateful(input);
   const B = input.dataset.train.X.cols > (config.batchSize ?? Infinity) ? config.batchSize : null;
   const [Xb, Yb] = B === null ? ['X_train', 'Y_train'] : ['X_b', 'Y_b'];
-  const isClassifier = network.outputActivation === 'sigmoid';
   const lr = py(resolveOptimizerSpec(config.optimizer).lr);
   return plain(
     `parameters = initialize_parameters(${network.inputSize}, ${network.hiddenSize}, ${network.outputSize})`,
@@ -196,22 +230,18 @@ function train(input: CodeInput): CodeLine[] {
     '    if i % 1000 == 0:',
     '        print(f"iteration {i}: cost {cost:.6f}")',
     '',
-    isClassifier
-      ? 'print("test accuracy:", np.mean(predict(parameters, X_test) == Y_test))'
-      : 'print("test cost:", compute_cost(predict(parameters, X_test), Y_test))',
+    testLine(input),
   );
 }
 
 /** The whole NumPy listing for the configured network. */
 export function numpyListing(input: CodeInput): Listing {
-  const { network } = input;
-  const usesSigmoid = network.hiddenActivation === 'sigmoid' || network.outputActivation === 'sigmoid';
   const gap = plain('', '');
   return [
     ...plain('import numpy as np', ''),
     ...dataLines(input),
     ...gap,
-    ...(usesSigmoid ? [...plain('def sigmoid(Z):', '    return 1 / (1 + np.exp(-Z))'), ...gap] : []),
+    ...helpers(input),
     ...initialize(input), ...gap,
     ...forward(input), ...gap,
     ...cost(input), ...gap,

@@ -7,8 +7,11 @@ import { OPTIMIZER_DEFAULTS, resolveOptimizerSpec, type Activation } from '../..
 import { ITERATIONS, dataLines, initFactor, plain, py, tagged, type CodeInput, type CodeLine, type Listing } from './listing';
 
 function activationExpr(g: Activation, Z: string): string {
-  return { tanh: `torch.tanh(${Z})`, sigmoid: `torch.sigmoid(${Z})`, relu: `torch.relu(${Z})`, linear: Z }[g];
+  return { tanh: `torch.tanh(${Z})`, sigmoid: `torch.sigmoid(${Z})`, relu: `torch.relu(${Z})`, linear: Z, softmax: `torch.softmax(${Z}, dim=1)` }[g];
 }
+
+/** Softmax with cross-entropy: the model returns the logits Z2 and nn.CrossEntropyLoss applies (log-)softmax itself. */
+const isLogits = ({ network }: CodeInput) => network.loss === 'ce';
 
 /** `optim.X(model.parameters(), lr=…, …)` with every setting that differs from torch's default. */
 export function optimizerExpr(input: CodeInput): string {
@@ -31,7 +34,8 @@ export function optimizerExpr(input: CodeInput): string {
   return `optim.${name}(${args.join(', ')})`;
 }
 
-function model({ network }: CodeInput): CodeLine[] {
+function model(input: CodeInput): CodeLine[] {
+  const { network } = input;
   const { inputSize: n, hiddenSize: h, outputSize: o } = network;
   return [
     ...plain(
@@ -44,8 +48,12 @@ function model({ network }: CodeInput): CodeLine[] {
       '    def forward(self, X):',
     ),
     ...tagged('forward-hidden', '        Z1 = self.hidden(X)  # X · W1ᵀ + b1, one row per sample', `        A1 = ${activationExpr(network.hiddenActivation, 'Z1')}`),
-    ...tagged('forward-output', '        Z2 = self.output(A1)', `        A2 = ${activationExpr(network.outputActivation, 'Z2')}`),
-    ...plain('        return A2'),
+    ...(isLogits(input)
+      ? tagged('forward-output', '        Z2 = self.output(A1)', '        return Z2  # the logits: nn.CrossEntropyLoss applies softmax itself, stably')
+      : [
+        ...tagged('forward-output', '        Z2 = self.output(A1)', `        A2 = ${activationExpr(network.outputActivation, 'Z2')}`),
+        ...plain('        return A2'),
+      ]),
   ];
 }
 
@@ -63,16 +71,15 @@ function setup(input: CodeInput): CodeLine[] {
     `    model.output.weight.copy_(torch.from_numpy(np.random.randn(${o}, ${h}) * ${f2}))`,
     '    model.output.bias.zero_()',
     '',
-    `criterion = nn.${network.loss === 'bce' ? 'BCELoss' : 'MSELoss'}()`,
+    `criterion = nn.${{ bce: 'BCELoss', mse: 'MSELoss', ce: 'CrossEntropyLoss' }[network.loss]}()`,
     `optimizer = ${optimizerExpr(input)}`,
   );
 }
 
 function train(input: CodeInput): CodeLine[] {
-  const { network, config } = input;
+  const { config } = input;
   const B = input.dataset.train.X.cols > (config.batchSize ?? Infinity) ? config.batchSize : null;
   const [Xb, Yb] = B === null ? ['X_t', 'Y_t'] : ['X_t[idx]', 'Y_t[idx]'];
-  const isClassifier = network.outputActivation === 'sigmoid';
   return [
     ...plain(
       ...(B === null ? [] : [`m, batch_size = X_t.shape[0], ${B}`, 'batches = -(-m // batch_size)  # per epoch']),
@@ -95,12 +102,27 @@ function train(input: CodeInput): CodeLine[] {
       '        print(f"iteration {i}: loss {loss.item():.6f}")',
       '',
       'with torch.no_grad():',
-      '    A2_test = model(torch.from_numpy(X_test.T))',
-      '    Y_test_t = torch.from_numpy(Y_test.T.astype(np.float64))',
-      isClassifier
-        ? '    print("test accuracy:", ((A2_test > 0.5).double() == Y_test_t).double().mean().item())'
-        : '    print("test loss:", criterion(A2_test, Y_test_t).item())',
+      ...testLines(input),
     ),
+  ];
+}
+
+/** Test accuracy for a classifier (the most probable class for softmax), else the test loss. */
+function testLines(input: CodeInput): string[] {
+  const g2 = input.network.outputActivation;
+  if (isLogits(input)) {
+    return [
+      '    A2_test = torch.softmax(model(torch.from_numpy(X_test.T)), dim=1)  # probabilities, one row per sample',
+      '    y_test = torch.from_numpy(np.argmax(Y_test, axis=0))',
+      '    print("test accuracy:", (A2_test.argmax(dim=1) == y_test).double().mean().item())',
+    ];
+  }
+  return [
+    '    A2_test = model(torch.from_numpy(X_test.T))',
+    '    Y_test_t = torch.from_numpy(Y_test.T.astype(np.float64))',
+    g2 === 'sigmoid'
+      ? '    print("test accuracy:", ((A2_test > 0.5).double() == Y_test_t).double().mean().item())'
+      : '    print("test loss:", criterion(A2_test, Y_test_t).item())',
   ];
 }
 
@@ -120,7 +142,9 @@ export function pytorchListing(input: CodeInput): Listing {
     ...plain(
       '# PyTorch puts samples in rows, NumPy code here in columns: X_t is X_train.T (m × n_x)',
       'X_t = torch.from_numpy(X_train.T.astype(np.float64))',
-      'Y_t = torch.from_numpy(Y_train.T.astype(np.float64))',
+      ...(isLogits(input)
+        ? ['Y_t = torch.from_numpy(np.argmax(Y_train, axis=0))  # class indices, as nn.CrossEntropyLoss takes them']
+        : ['Y_t = torch.from_numpy(Y_train.T.astype(np.float64))']),
     ),
     ...gap,
     ...model(input), ...gap,

@@ -63,7 +63,8 @@ export function CsvImport({ onNote }: Props) {
       return;
     }
     if (run !== latest.current) return;
-    const result = parseCsv(text);
+    // Under softmax with cross-entropy the labels must be classes, each bad one named.
+    const result = parseCsv(text, store.getState().config.loss === 'ce' ? { loss: 'ce' } : undefined);
     if (!result.ok) {
       setStatus({ kind: 'rejected', name: file.name, issues: result.errors });
       return;

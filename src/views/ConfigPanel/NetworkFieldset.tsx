@@ -1,11 +1,9 @@
 /** The Network fieldset: hidden size, activations, loss (pairings explained) and initialisation. */
-import { ACTIVATIONS, INIT_SCHEMES, type Activation, type InitScheme, type LossKind } from '../../engine/index';
+import { ACTIVATIONS, INIT_SCHEMES, LOSSES, OUTPUT_ACTIVATIONS, type Activation, type InitScheme, type LossKind } from '../../engine/index';
 import { useT, type MessageKey } from '../../i18n/index';
 import { MAX_HIDDEN, selectConfig, selectDataset, useAppStore } from '../../store/index';
 import { NumberField, SelectField, type Commit, type Option } from './Field';
 import { adjustForLoss, isLossAllowed, isOutputAllowed } from './pairing';
-
-const LOSS_KINDS: readonly LossKind[] = ['bce', 'mse'];
 
 interface Props {
   readonly commit: Commit;
@@ -17,19 +15,25 @@ interface Props {
 export function NetworkFieldset({ commit, note, onNote }: Props) {
   const t = useT();
   const config = useAppStore(selectConfig);
-  const task = useAppStore(selectDataset).task;
+  const dataset = useAppStore(selectDataset);
+  const { task, outputSize } = dataset;
   const { init } = config;
 
   const activationName = (a: Activation) => t(`config.activation.${a}`);
   const activations: Option<Activation>[] = ACTIVATIONS.map((a) => ({ value: a, label: activationName(a) }));
-  const outputs: Option<Activation>[] = ACTIVATIONS.map((a) => {
+  // Why an option is off: softmax needs ce; with ce nothing else will do; with bce only sigmoid.
+  const outputReason = (a: Activation): MessageKey =>
+    a === 'softmax' ? 'config.option.needsCe' : config.loss === 'ce' ? 'config.option.notWithCe' : 'config.option.needsMse';
+  const outputs: Option<Activation>[] = OUTPUT_ACTIVATIONS.map((a) => {
     const allowed = isOutputAllowed(a, config.loss);
-    return { value: a, disabled: !allowed, label: allowed ? activationName(a) : t('config.option.needsMse', { name: activationName(a) }) };
+    return { value: a, disabled: !allowed, label: allowed ? activationName(a) : t(outputReason(a), { name: activationName(a) }) };
   });
-  const losses: Option<LossKind>[] = LOSS_KINDS.map((loss) => {
+  const lossReason = (loss: LossKind): MessageKey =>
+    task === 'multiclass' ? 'config.option.notForClasses' : loss === 'ce' ? 'config.option.needsClasses' : 'config.option.needsLabels';
+  const losses: Option<LossKind>[] = LOSSES.map((loss) => {
     const allowed = isLossAllowed(loss, task);
     const name = t(`config.loss.${loss}`);
-    return { value: loss, disabled: !allowed, label: allowed ? name : t('config.option.needsLabels', { name }) };
+    return { value: loss, disabled: !allowed, label: allowed ? name : t(lossReason(loss), { name, count: outputSize }) };
   });
   const schemes: Option<InitScheme>[] = INIT_SCHEMES.map((s) => ({ value: s, label: t(`config.init.${s}`) }));
 
@@ -40,7 +44,8 @@ export function NetworkFieldset({ commit, note, onNote }: Props) {
   };
   const lossHint = note
     ? <span role="status">{t(note)}</span>
-    : task === 'regression' ? t('config.pairing.regression') : undefined;
+    : task === 'regression' ? t('config.pairing.regression') : task === 'multiclass' ? t('config.pairing.multiclass', { count: outputSize }) : undefined;
+  const outputHint = config.loss === 'bce' ? t('config.pairing.bce') : config.loss === 'ce' ? t('config.pairing.ce', { count: outputSize }) : undefined;
 
   return (
     <fieldset className="cfg-group">
@@ -58,7 +63,7 @@ export function NetworkFieldset({ commit, note, onNote }: Props) {
       <SelectField
         label={t('config.outputActivation')} help={t('config.outputActivation.help')}
         value={config.outputActivation} options={outputs}
-        hint={config.loss === 'bce' ? t('config.pairing.bce') : undefined}
+        hint={outputHint}
         onChange={(outputActivation) => commit({ outputActivation })}
       />
       <SelectField

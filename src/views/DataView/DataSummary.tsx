@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { useT } from '../../i18n/index';
 import { formatValue } from '../../viz/color';
 import { formatAccuracy, formatThreshold, type PointColor, type ValueScale } from '../../viz/boundary';
+import { classColorOf } from '../../viz/classes';
 import type { SplitMetrics } from './useField';
 
 export function MetricsTable({ train, test }: { train: SplitMetrics; test: SplitMetrics }) {
@@ -35,8 +36,42 @@ export function MetricsTable({ train, test }: { train: SplitMetrics; test: Split
   );
 }
 
+/** Per class (softmax's K outputs): its colour, and how many of its samples each split gets right. */
+export function ClassTable({ train, test }: { train: SplitMetrics; test: SplitMetrics }) {
+  const t = useT();
+  const cell = (p: { total: number; correct: number }) => (
+    <td>{p.total === 0 ? '—' : `${formatAccuracy(p.correct / p.total)} (${t('data.correctOf', { correct: p.correct, total: p.total })})`}</td>
+  );
+  return (
+    <table className="dv-metrics dv-classes">
+      <caption className="visually-hidden">{t('data.perClass')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('data.class')}</th>
+          <th scope="col">{t('data.train')}</th>
+          <th scope="col">{t('data.test')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {train.perClass.map((p, k) => (
+          <tr key={k}>
+            <th scope="row">
+              <Swatch><circle r={5} className="dv-filled" fill={classColorOf(k)} /></Swatch>
+              {t('data.className', { label: k })}
+            </th>
+            {cell(p)}
+            {cell(test.perClass[k] ?? { total: 0, correct: 0 })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 interface LegendProps {
   readonly isClassification: boolean;
+  /** K for softmax's classes (coloured regions and class boundaries), else 0. */
+  readonly classes: number;
   readonly hasAccuracy: boolean;
   readonly threshold: number | null;
   readonly scale: ValueScale;
@@ -47,12 +82,17 @@ const Swatch = ({ children }: { children: ReactNode }) => (
   <svg className="dv-swatch" viewBox="-10 -10 20 20" aria-hidden="true">{children}</svg>
 );
 
-export function Legend({ isClassification, hasAccuracy, threshold, scale, color }: LegendProps) {
+export function Legend({ isClassification, classes, hasAccuracy, threshold, scale, color }: LegendProps) {
   const t = useT();
   const ink = color(isClassification ? 1 : scale.centre + scale.extent);
   return (
     <ul className="dv-legend">
-      {isClassification ? (
+      {classes > 0 ? (
+        <>
+          <li>{t('data.legendRegions')}</li>
+          <li><Swatch><path className="dv-contour" d="M-9,0H9" /></Swatch>{t('data.legendClassBoundary')}</li>
+        </>
+      ) : isClassification ? (
         [0, 1].map((label) => (
           <li key={label}>
             <Swatch><circle r={5} className="dv-filled" fill={color(label)} /></Swatch>

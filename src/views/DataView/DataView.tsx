@@ -14,11 +14,12 @@ import {
   selectDataset, selectFocusSample, selectNetwork, selectStudioSession, useAppStore, type AppState,
 } from '../../store/index';
 import { formatValue } from '../../viz/color';
-import { classColor, dataExtent, formatAccuracy, outputScale, valueColor } from '../../viz/boundary';
-import type { NetworkConfig } from '../../engine/index';
+import { classColor, classRow, dataExtent, formatAccuracy, outputScale, valueColor } from '../../viz/boundary';
+import { classColorOf } from '../../viz/classes';
+import { argmaxColumn, type NetworkConfig } from '../../engine/index';
 import { BoundaryPlot } from './BoundaryPlot';
 import { MAX_UNITS, PLOT_SIZE } from './constants';
-import { Legend, MetricsTable } from './DataSummary';
+import { ClassTable, Legend, MetricsTable } from './DataSummary';
 import { HiddenStrip } from './HiddenStrip';
 import { usePlane } from './useField';
 import './dataView.css';
@@ -36,7 +37,7 @@ export function DataView() {
   const session = useAppStore(selectStudioSession);
   const problem = network.inputSize !== 2
     ? t('data.needsTwoInputs', { n: network.inputSize })
-    : network.outputSize !== 1 ? t('data.needsOneOutput', { n: network.outputSize }) : null;
+    : network.outputSize !== 1 && dataset.task !== 'multiclass' ? t('data.needsOneOutput', { n: network.outputSize }) : null;
   if (problem !== null) {
     return (
       <section className="panel dv" aria-labelledby="dv-title">
@@ -59,8 +60,10 @@ function Plane({ network, dataset, idle }: { network: NetworkConfig; dataset: Da
 
   const extent = useMemo(() => dataExtent([dataset.train.X, dataset.test.X]), [dataset]);
   const scale = useMemo(() => outputScale(network.outputActivation, dataset.train.Y), [network, dataset]);
-  const isClassification = dataset.task === 'classification';
-  const threshold = isClassification ? scale.centre : null;
+  const isClassification = dataset.task !== 'regression';
+  // K classes: regions and their boundaries in class colours; 0/1 labels: the contour at the threshold.
+  const classes = dataset.task === 'multiclass' ? dataset.outputSize : 0;
+  const threshold = dataset.task === 'classification' ? scale.centre : null;
   const fieldOptions = useMemo(() => ({ scale, threshold, plotSize: PLOT_SIZE, maxUnits: MAX_UNITS }), [scale, threshold]);
   const { session, field, metrics } = usePlane(network, dataset, idle, extent, fieldOptions);
   const isAfterUpdate = session.phase === 'update' && session.next !== null;
@@ -68,7 +71,12 @@ function Plane({ network, dataset, idle }: { network: NetworkConfig; dataset: Da
   const indices = session.batch.indices;
   const { train, test } = metrics;
   const hasAccuracy = train.accuracy !== null;
-  const color = useMemo(() => (isClassification ? classColor : valueColor(scale)), [isClassification, scale]);
+  const color = useMemo(() => (classes > 0 ? classColorOf : isClassification ? classColor : valueColor(scale)), [classes, isClassification, scale]);
+  // The points are coloured by their label: with one-hot targets, each column's class.
+  const labels = useMemo(
+    () => (classes > 0 ? { train: classRow(dataset.train.Y), test: classRow(dataset.test.Y) } : { train: dataset.train.Y, test: dataset.test.Y }),
+    [classes, dataset],
+  );
 
   // The focused sample is a column of the batch; with mini-batches, indices maps it to the training set.
   const focusTrain = indices ? (focusSample < indices.length ? indices[focusSample] : null) : focusSample;
@@ -97,10 +105,11 @@ function Plane({ network, dataset, idle }: { network: NetworkConfig; dataset: Da
   const describeSample = (d: Dataset, j: number) => {
     const { X, Y } = d.train;
     const y = Y.data[j];
-    const text = t('data.focus', {
-      index: j, x1: formatValue(X.data[j]), x2: formatValue(X.data[m + j]),
-      y: isClassification ? String(y) : formatValue(y), a: formatValue(train.A2.data[j]),
-    });
+    const at = { index: j, x1: formatValue(X.data[j]), x2: formatValue(X.data[m + j]) };
+    const probabilities = Array.from({ length: classes }, (_, k) => formatValue(train.A2.data[k * m + j])).join(', ');
+    const text = classes > 0
+      ? t('data.focusClasses', { ...at, y: labels.train.data[j], probabilities, predicted: argmaxColumn(train.A2.data, classes, m, j) })
+      : t('data.focus', { ...at, y: isClassification ? String(y) : formatValue(y), a: formatValue(train.A2.data[j]) });
     return train.wrong.includes(j) ? `${text} ${t('data.focusWrong')}` : text;
   };
   const label = hasAccuracy
@@ -119,8 +128,8 @@ function Plane({ network, dataset, idle }: { network: NetworkConfig; dataset: Da
         <div className="dv-main">
           <BoundaryPlot
             field={field} threshold={threshold} color={color}
-            train={{ X: dataset.train.X, Y: dataset.train.Y, wrong: train.wrong }}
-            test={{ X: dataset.test.X, Y: dataset.test.Y, wrong: test.wrong }}
+            train={{ X: dataset.train.X, Y: labels.train, wrong: train.wrong }}
+            test={{ X: dataset.test.X, Y: labels.test, wrong: test.wrong }}
             focus={focusTrain} onPick={onPick} label={label}
             xName={dataset.featureNames[0] ?? 'x1'} yName={dataset.featureNames[1] ?? 'x2'}
           />
@@ -129,7 +138,8 @@ function Plane({ network, dataset, idle }: { network: NetworkConfig; dataset: Da
         <div className="dv-side">
           <p className="dv-summary">{label}</p>
           <MetricsTable train={train} test={test} />
-          <Legend isClassification={isClassification} hasAccuracy={hasAccuracy} threshold={threshold} scale={scale} color={color} />
+          {classes > 0 && <ClassTable train={train} test={test} />}
+          <Legend isClassification={isClassification} classes={classes} hasAccuracy={hasAccuracy} threshold={threshold} scale={scale} color={color} />
           <p className="dv-note" aria-live="polite">
             {isMissedShown ? t('data.notInBatch', { index: missed.index }) : focusText}
           </p>
@@ -141,7 +151,7 @@ function Plane({ network, dataset, idle }: { network: NetworkConfig; dataset: Da
           <p className="dv-note">{t('data.clickHint')}</p>
         </div>
       </div>
-      <HiddenStrip field={field} focus={focusHidden} onPick={onPickNeuron} />
+      <HiddenStrip field={field} total={network.hiddenSize} focus={focusHidden} onPick={onPickNeuron} />
     </section>
   );
 }

@@ -44,17 +44,23 @@ const Unit = memo(function Unit({ pixels, side, index, isFocused, onPick }: Unit
 
 export interface HiddenStripProps {
   readonly field: FieldPicture;
+  /** Hidden neurons in the network (the strip draws at most the first MAX_UNITS). */
+  readonly total: number;
   /** Focused hidden neuron (0-based) or null. */
   readonly focus: number | null;
   readonly onPick: (index: number) => void;
 }
 
-export function HiddenStrip({ field, focus, onPick }: HiddenStripProps) {
+export function HiddenStrip({ field, total, focus, onPick }: HiddenStripProps) {
   const t = useT();
+  const shown = field.units.length;
   return (
     <section className="dv-hidden" aria-labelledby="dv-hidden-title">
       <h3 id="dv-hidden-title">{t('data.hiddenTitle')}</h3>
-      <p className="dv-note">{t('data.hiddenScale', { extent: formatValue(field.unitExtent) })}</p>
+      <p className="dv-note">
+        {t('data.hiddenScale', { extent: formatValue(field.unitExtent) })}
+        {shown < total && ` ${t('data.hiddenFirst', { shown, total })}`}
+      </p>
       <ul className="dv-units">
         {field.units.map((pixels, i) => (
           <Unit key={i} pixels={pixels} side={field.unitSide} index={i} isFocused={focus === i} onPick={onPick} />

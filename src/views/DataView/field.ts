@@ -3,7 +3,9 @@
  * or by the field worker): the field's pictures with their cost, and the loss, accuracy and
  * misclassified points of both splits from the network's outputs on them.
  */
-import { accuracy, computeLoss, pickColumns, type Matrix, type NetworkConfig, type Params, type Session } from '../../engine/index';
+import {
+  accuracy, classAccuracies, classRule, computeLoss, pickColumns, type Matrix, type NetworkConfig, type Params, type Session,
+} from '../../engine/index';
 import type { Dataset } from '../../data/datasets';
 import { misclassified, thumbnailColumns, thumbnailStep, type Grid } from '../../viz/boundary';
 import { fieldPicture, type FieldOptions, type FieldPicture } from '../../viz/field';
@@ -16,13 +18,15 @@ export interface Field extends FieldPicture {
 
 export interface SplitMetrics {
   readonly m: number;
-  /** The network's output on each sample: 1 × m. */
+  /** The network's output on each sample: outputSize × m. */
   readonly A2: Matrix;
   readonly loss: number;
-  /** null when the output is not a sigmoid (as the engine's evaluate). */
+  /** null when the output is no classifier (as the engine's evaluate). */
   readonly accuracy: number | null;
   /** Columns whose prediction differs from the label; empty without accuracy. */
   readonly wrong: readonly number[];
+  /** With K classes (softmax): per class, its samples and how many of them are predicted right; else empty. */
+  readonly perClass: readonly { readonly total: number; readonly correct: number }[];
 }
 
 export interface Metrics {
@@ -36,11 +40,12 @@ export const shownParams = (session: Session): Params =>
 
 /** A split's metrics from the network's output A2 on it (as forward computes it) and its targets Y. */
 export function splitMetrics(network: NetworkConfig, A2: Matrix, Y: Matrix): SplitMetrics {
-  const isClassifier = network.outputActivation === 'sigmoid';
+  const rule = classRule(network.outputActivation);
   return {
     m: A2.cols, A2, loss: computeLoss(network, A2, Y),
-    accuracy: isClassifier ? accuracy(A2, Y) : null,
-    wrong: isClassifier ? misclassified(A2, Y) : [],
+    accuracy: rule ? accuracy(A2, Y, rule) : null,
+    wrong: rule ? misclassified(A2, Y, rule) : [],
+    perClass: rule === 'argmax' ? classAccuracies(A2, Y) : [],
   };
 }
 

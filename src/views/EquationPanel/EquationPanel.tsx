@@ -77,7 +77,9 @@ function FocusSummary({ shown }: { shown: Shown }) {
   };
   return (
     <>
-      <p className="eq-focus-summary">{t(`eq.focus.${session.phase}`, params)}</p>
+      <p className="eq-focus-summary">
+        {t(session.phase === 'loss' && session.setup.config.loss === 'ce' ? 'eq.focus.loss.ce' : `eq.focus.${session.phase}`, params)}
+      </p>
       {trainingIndex !== undefined && (
         <p className="eq-focus-batch">{t('eq.focus.batch', { m, sample: focus.sample + 1, index: trainingIndex + 1 })}</p>
       )}
@@ -115,7 +117,7 @@ export function EquationPanel() {
       </h2>
       <div className="eq-focus">
         <FocusSummary shown={shown} />
-        <FocusPicker phase={session.phase} sizes={sizes} focus={focus} />
+        <FocusPicker phase={session.phase} sizes={sizes} focus={focus} loss={session.setup.config.loss} />
       </div>
       {PHASES.map((phase) => {
         const last = byPhase.get(phase);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PhaseId } from '../../engine/index';
+import type { LossKind, PhaseId } from '../../engine/index';
 import { useT } from '../../i18n/index';
 import { useAppStore, type AppState } from '../../store/index';
 import { focusFor, pickersFor, type EquationFocus, type EquationSizes } from '../../viz/equations';
@@ -15,10 +15,11 @@ interface FocusPickerProps {
   readonly phase: PhaseId;
   readonly sizes: EquationSizes;
   readonly focus: EquationFocus;
+  readonly loss: LossKind;
 }
 
 /** The sample (not in the update, which uses no sample) and the neurons the phase's numbers depend on; each change goes to the store's focus. */
-export function FocusPicker({ phase, sizes, focus }: FocusPickerProps) {
+export function FocusPicker({ phase, sizes, focus, loss }: FocusPickerProps) {
   const t = useT();
   const setFocusSample = useAppStore(selectSetFocusSample);
   const setFocusNeuron = useAppStore(selectSetFocusNeuron);
@@ -50,7 +51,7 @@ export function FocusPicker({ phase, sizes, focus }: FocusPickerProps) {
           />
         </label>
       )}
-      {pickersFor(phase, sizes).map((picker) => (
+      {pickersFor(phase, sizes, loss).map((picker) => (
         <label className="eq-picker" key={picker}>
           <span>{t(PICKER_LABELS[picker])}</span>
           <select value={focus[picker]} onChange={(e) => choose(picker, Number(e.target.value))}>

@@ -45,14 +45,21 @@ function mat(name: string, matrix: Matrix | undefined | null, isNew = false): Ma
 
 /** The activation's name as written in a formula. */
 export function activationSymbol(g: Activation): string {
-  return { tanh: 'tanh', sigmoid: 'σ', relu: 'ReLU', linear: 'linear' }[g];
+  return { tanh: 'tanh', sigmoid: 'σ', relu: 'ReLU', linear: 'linear', softmax: 'softmax' }[g];
 }
 
 /**
- * The per-sample loss ℓ (o × m), whose mean is L: bce −(y·log a + (1−y)·log(1−a)) with
- * each log clamped at −100 (as nn.BCELoss), mse (a − y)².
+ * The per-sample loss ℓ, whose mean is L: bce −(y·log a + (1−y)·log(1−a)) with each log
+ * clamped at −100 (as nn.BCELoss), mse (a − y)², both o × m; ce −Σₖ y·log a over each column
+ * (its true class's −log a, clamped alike), 1 × m.
  */
 export function lossRow(kind: LossKind, A2: Matrix, Y: Matrix): Matrix {
+  if (kind === 'ce') {
+    const m = A2.cols;
+    const data = new Float64Array(m);
+    for (let k = 0; k < A2.data.length; k++) if (Y.data[k] === 1) data[k % m] = -Math.max(Math.log(A2.data[k]), -100);
+    return { rows: 1, cols: m, data };
+  }
   const data = new Float64Array(A2.data.length);
   for (let k = 0; k < data.length; k++) {
     const a = A2.data[k];
@@ -77,6 +84,7 @@ function cachedLossRow(kind: LossKind, A2: Matrix, Y: Matrix): Matrix {
 
 function dZ2Formula(loss: LossKind, g2: Activation, o: number): string {
   const perO = o === 1 ? '' : ` / ${o}`;
+  if (loss === 'ce') return 'dZ2 = A2 − Y';
   if (loss === 'bce') return `dZ2 = (A2 − Y)${perO}`;
   return `dZ2 = 2·(A2 − Y) ⊙ ${activationSymbol(g2)}′(Z2)${perO}`;
 }
@@ -94,6 +102,8 @@ function dZ1Terms(s: Session): Term[] {
       return [mat('dA1', dA1), op('⊙ ('), mat('Z1', Z1), op('> 0) ='), mat('dZ1', dZ1)];
     case 'linear':
       return [mat('dA1', dA1), op('='), mat('dZ1', dZ1)];
+    case 'softmax':
+      throw new Error('softmax is an output activation only');
   }
 }
 
@@ -135,14 +145,14 @@ export function phaseEquations(s: Session): Equation[] {
       ];
     case 'loss': {
       const a2 = mat('A2', A2);
-      const formula = config.loss === 'bce' ? 'ℓ = −(Y·log A2 + (1 − Y)·log(1 − A2))' : 'ℓ = (A2 − Y)²';
+      const formula = { bce: 'ℓ = −(Y·log A2 + (1 − Y)·log(1 − A2))', mse: 'ℓ = (A2 − Y)²', ce: 'ℓ = −Σₖ Y·log A2 (one number per sample: −log of its true class’s probability)' }[config.loss];
       const L = s.loss === null ? '' : `L = mean(ℓ) = ${formatValue(s.loss)}`;
       return [
         { id: 'loss', formula, terms: [a2, op(','), mat('Y', Y), op('→'), mat('ℓ', cachedLossRow(config.loss, a2.matrix, Y)), op(L)] },
       ];
     }
     case 'backward-output': {
-      const exact = config.loss === 'bce' && config.outputSize === 1;
+      const exact = config.loss === 'ce' || (config.loss === 'bce' && config.outputSize === 1);
       return [
         { id: 'dZ2', formula: dZ2Formula(config.loss, config.outputActivation, config.outputSize), terms: [mat('A2', A2), op(exact ? '−' : ','), mat('Y', Y), op(exact ? '=' : '→'), mat('dZ2', g.dZ2)] },
         { id: 'dW2', terms: [perM, mat('dZ2', g.dZ2), op('·'), mat('A1', A1), op('ᵀ ='), mat('dW2', g.dW2)] },

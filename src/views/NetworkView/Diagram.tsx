@@ -39,22 +39,32 @@ const FLOW_SWEEP_MS = 700;
 /** Above this many active edges, only the strongest carry an arrowhead (a wall of arrows reads as noise). */
 const MAX_ARROWS = 12;
 
+/**
+ * Above this many active edges, the flow runs along the strongest only: the 300 of a 100-3 layer
+ * would darken into one band.
+ */
+const MAX_FLOW_EDGES = 64;
+
+/** The edges themselves when at most `max`, else the `max` largest by |value|. */
+function strongest(edges: EdgeModel[], max: number): EdgeModel[] {
+  return edges.length <= max ? edges : edges.sort((a, b) => Math.abs(b.shown.value) - Math.abs(a.shown.value)).slice(0, max);
+}
+
 /** The active edges that get a direction arrow: all of them, or the MAX_ARROWS largest by |value|. */
 /** Whether two models have the same number of neurons in every layer. */
 const isSameShape = (a: NetworkModel, b: NetworkModel) => a.neurons.every((layer, k) => layer.length === b.neurons[k].length);
 
 function arrowKeys(model: NetworkModel): Set<string> {
-  const active = model.edges.filter((e) => e.isActive);
-  if (active.length > MAX_ARROWS) active.sort((a, b) => Math.abs(b.shown.value) - Math.abs(a.shown.value)).splice(MAX_ARROWS);
-  return new Set(active.map((e) => e.key));
+  return new Set(strongest(model.edges.filter((e) => e.isActive), MAX_ARROWS).map((e) => e.key));
 }
 
 /** Narrower than this, the diagram tightens its margins. */
 const COMPACT_WIDTH = 520;
 
-function marginsFor(width: number) {
+/** Room around the columns; `isWide` leaves more on the right for softmax's "−log a = 1.0634" line. */
+function marginsFor(width: number, isWide: boolean) {
   const compact = width < COMPACT_WIDTH;
-  return { top: 50, bottom: 12, left: compact ? 60 : 78, right: compact ? 84 : 100 };
+  return { top: 50, bottom: 12, left: compact ? 60 : 78, right: (compact ? 84 : 100) + (isWide ? 24 : 0) };
 }
 
 export function Diagram({ model, sizes, width, fadeMs }: DiagramProps) {
@@ -68,10 +78,11 @@ export function Diagram({ model, sizes, width, fadeMs }: DiagramProps) {
   const [hovered, setHovered] = useState<string | null>(null);
   const [focused, setFocused] = useState<string | null>(null);
 
+  const isWide = model.trueClass !== null;
   const layout = useMemo(() => {
-    const margins = marginsFor(width);
+    const margins = marginsFor(width, isWide);
     return layoutNetwork(sizes, width, columnsHeight(sizes) + margins.top + margins.bottom, margins);
-  }, [sizes, width]);
+  }, [sizes, width, isWide]);
   const { height } = layout;
   // The marks fade from their old picture, so they can take the new model a frame after the
   // text does: the frame that answers a key press then carries no fade and no flow to set up.
@@ -191,7 +202,7 @@ export function Diagram({ model, sizes, width, fadeMs }: DiagramProps) {
 
   // A newer model than the marks show: the running fade and flow end now, the next start with the marks.
   const isInterrupted = marks !== model;
-  const flowEdges = hasFlow && fadeMs > 0 && !isInterrupted ? marks.edges.filter((e) => e.isActive) : [];
+  const flowEdges = hasFlow && fadeMs > 0 && !isInterrupted ? strongest(marks.edges.filter((e) => e.isActive), MAX_FLOW_EDGES) : [];
   const flowEnds = flowEdges.length > 0 ? geometry.get(flowEdges[0].key) : undefined;
 
   return (
@@ -229,7 +240,9 @@ export function Diagram({ model, sizes, width, fadeMs }: DiagramProps) {
         {model.loss !== null && (
           <LossNote model={model} x={output.x} ys={output.nodes.map((p) => p.y)} r={output.radius}
             fontSize={Math.max(11, Math.min(14, output.fontSize - 1))} isBelow={isNoteBelow}
-            label={t('network.lossValue', { value: formatValue(model.loss) })} />
+            label={model.sampleLoss !== null && model.trueClass !== null
+              ? t('network.lossValueClass', { value: formatValue(model.loss), class: model.trueClass, output: model.trueClass + 1, term: formatValue(model.sampleLoss) })
+              : t('network.lossValue', { value: formatValue(model.loss) })} />
         )}
       </svg>
       {active && anchor && <Tooltip id={tooltipId} item={active} fx={anchor.x / width} fy={anchor.y / height} />}

@@ -103,7 +103,7 @@ export function NetworkView() {
         <ExportButtons what="network" names={names} build={buildHandout} />
       </div>
       <SamplePicker sample={sample} count={count} trainingIndex={indices ? indices[sample] : null}
-        targets={model.targets} onChange={setFocusSample} />
+        targets={model.targets} trueClass={model.trueClass} onChange={setFocusSample} />
       <div ref={stageRef} className="network-stage">
         <Diagram model={model} sizes={sizes} width={width} fadeMs={fadeMs} />
       </div>

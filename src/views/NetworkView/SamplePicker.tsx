@@ -10,12 +10,14 @@ interface SamplePickerProps {
   /** 0-based column of the training set, when the batch is a subset of it. */
   trainingIndex: number | null;
   targets: readonly number[];
+  /** The sample's class when the targets are one-hot (softmax with ce), else null. */
+  trueClass: number | null;
   onChange(sample: number): void;
 }
 
 const label = (y: number) => (Number.isInteger(y) ? String(y) : formatValue(y));
 
-export function SamplePicker({ sample, count, trainingIndex, targets, onChange }: SamplePickerProps) {
+export function SamplePicker({ sample, count, trainingIndex, targets, trueClass, onChange }: SamplePickerProps) {
   const t = useT();
   const [draft, setDraft] = useState<string | null>(null);
   const change = (text: string) => {
@@ -33,7 +35,9 @@ export function SamplePicker({ sample, count, trainingIndex, targets, onChange }
       </label>
       <span>{t('network.sampleOf', { count })}</span>
       <button type="button" onClick={() => onChange(sample + 1)} disabled={sample >= count - 1} aria-label={t('network.nextSample')}>▶</button>
-      <span className="network-sample-y">y = {targets.map(label).join(', ')}</span>
+      <span className="network-sample-y">
+        {trueClass !== null && `${t('network.sampleClass', { class: trueClass })}: `}y = {targets.map(label).join(', ')}
+      </span>
       {trainingIndex !== null && <span className="network-muted">({t('network.sampleTraining', { index: trainingIndex + 1 })})</span>}
     </div>
   );

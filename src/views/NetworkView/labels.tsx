@@ -45,13 +45,21 @@ export function LossNote({ model, x, ys, r, fontSize, isBelow, label }: LossNote
   const anchor = isBelow ? 'middle' : 'start';
   const y0 = isBelow ? ys[0] + r + line : 0;
   const targetText = (y: number) => `y = ${Number.isInteger(y) ? y : formatValue(y)}`;
+  // With ce the sample's class gets a line more: its own term, −log of the probability it got.
+  const hasTerm = (j: number) => j === model.trueClass && model.sampleLoss !== null;
+  const last = ys.length - 1;
   return (
     <g className={`network-loss${model.direction === 'loss' ? ' is-active' : ''}`} role="img" aria-label={label} fontSize={fontSize}>
       {model.targets.map((y, j) => (
         <text key={j} x={tx} y={isBelow ? y0 : ys[j] + line * 1.1} textAnchor={anchor}>{targetText(y)}</text>
       ))}
+      {model.trueClass !== null && model.sampleLoss !== null && (
+        <text className="network-loss-class" x={tx} y={ys[model.trueClass] + line * 2.1} textAnchor={anchor}>
+          −log a = {formatValue(model.sampleLoss)}
+        </text>
+      )}
       {model.loss !== null && (
-        <text className="network-loss-value" x={tx} y={isBelow ? y0 + line : ys[ys.length - 1] + line * 2.1} textAnchor={anchor}>
+        <text className="network-loss-value" x={tx} y={isBelow ? y0 + line : ys[last] + line * (hasTerm(last) ? 3.1 : 2.1)} textAnchor={anchor}>
           L = {formatValue(model.loss)}
         </text>
       )}

@@ -3,7 +3,7 @@
  * that colours it, everything known about it, and its accessible label. Pure: built from a
  * Session, a sample column and the translator; the view memoises it.
  */
-import { get, type Matrix, type PhaseId, type Session } from '../../engine/index';
+import { argmaxColumn, get, type Matrix, type PhaseId, type Session } from '../../engine/index';
 import type { MessageKey } from '../../i18n/index';
 import { formatValue, maxAbs } from '../../viz/color';
 
@@ -66,6 +66,10 @@ export interface NetworkModel {
   readonly loss: number | null;
   /** Y[:, sample]. */
   readonly targets: readonly number[];
+  /** With softmax and ce: the sample's class (the row of its 1 in Y), else null. */
+  readonly trueClass: number | null;
+  /** With ce, once the loss is computed: the sample's own term, −log of its class's probability (clamped at 100). */
+  readonly sampleLoss: number | null;
 }
 
 type EdgeShows = 'W' | 'dW' | 'new';
@@ -154,10 +158,14 @@ export function buildModel(session: Session, sample: number, t: Translate): Netw
     ...quantity(newValue('b1'), next ? get(next.params.b1, i, 0) : null, true),
   ], view.hidden === 'dZ' ? 'dZ1' : 'a', hiddenSource));
   const outputSource = view.output === 'dZ' ? grads.dZ2 : cache.A2;
+  const trueClass = session.setup.config.loss === 'ce' ? argmaxColumn(batch.Y.data, o, batch.Y.cols, sample) : null;
+  const a2 = cache.A2;
+  const sampleLoss = trueClass !== null && a2 && session.loss !== null ? -Math.max(Math.log(get(a2, trueClass, sample)), -100) : null;
   const outputs = Array.from({ length: o }, (_, i) => neuron(2, i, [
     ...quantity('z', at(cache.Z2, i, sample)),
     ...quantity('a', at(cache.A2, i, sample)),
     ...quantity('y', session.loss === null ? null : get(batch.Y, i, sample)),
+    ...quantity('−log a', i === trueClass ? sampleLoss : null),
     ...quantity('b2', get(params.b2, i, 0), true),
     ...quantity('dZ2', at(grads.dZ2, i, sample)),
     ...quantity('db2', at(grads.db2, i, 0), true),
@@ -210,6 +218,8 @@ export function buildModel(session: Session, sample: number, t: Translate): Netw
     neuronSymbols: ['x', hiddenSource ? (view.hidden === 'dZ' ? 'dZ1' : 'A1') : '', outputSource ? (view.output === 'dZ' ? 'dZ2' : 'A2') : ''],
     loss: session.loss,
     targets: Array.from({ length: batch.Y.rows }, (_, i) => get(batch.Y, i, sample)),
+    trueClass,
+    sampleLoss,
   };
 }
 
