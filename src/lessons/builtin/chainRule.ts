@@ -92,7 +92,7 @@ export const chainRule: Lesson = {
       ...AT, phase: 'backward-output', emphasis: ['network', 'equations'],
       title: { en: 'W2ᵀ shares out the blame', 'zh-CN': 'W2ᵀ 分摊“责任”' },
       text: {
-        en: 'In matrix form, dA1 = W2ᵀ · dZ2: every hidden neuron gets the output\'s dz₂ = {dZ2[0][s]}, times its own weight to the output. For sample 1 those weights are W2 = [{W2[0][0]}, {W2[0][1]}, {W2[0][2]}, {W2[0][3]}].',
+        en: 'In matrix form, dA1 = W2ᵀ · dZ2: every hidden neuron gets the output\'s dz₂ = {dZ2[0][s]}, times its own weight to the output. Those weights are W2 = [{W2[0][0]}, {W2[0][1]}, {W2[0][2]}, {W2[0][3]}].',
         'zh-CN': '写成矩阵形式是 dA1 = W2ᵀ · dZ2：每个隐藏神经元都得到输出的 dz₂ = {dZ2[0][s]}，再乘以它自己通向输出的权重。这些权重是 W2 = [{W2[0][0]}, {W2[0][1]}, {W2[0][2]}, {W2[0][3]}]。',
       },
       question: {
@@ -169,8 +169,8 @@ export const chainRule: Lesson = {
       ...AT, phase: 'backward-hidden', emphasis: ['equations'], highlight: { panel: 'equations' },
       title: { en: 'Check it numerically', 'zh-CN': '用数值来检验' },
       text: {
-        en: 'Is dW1[0][0] = {dW1[0][0]} right? The equation panel checks it without calculus: it runs forward propagation on the whole batch with W1[0][0] nudged up and down by ε = 0.00001, and shows the numerical gradient (L(w + ε) − L(w − ε)) / 2ε beside backprop\'s value, with their relative error.\n\nThey agree because both measure the same slope: backprop exactly, by the chain rule; the central difference up to an error that shrinks like ε². What is left is rounding: two losses near {loss} that differ only in their last digits, divided by 2ε, give a relative error of about 2.2e-16 · L / (ε · |dW1[0][0]|) = {2.2e-16 * loss / 0.00001 / abs(dW1[0][0])}. A bug in backprop would give one near 1.',
-        'zh-CN': 'dW1[0][0] = {dW1[0][0]} 对吗？公式面板不用微积分就能检验它：把 W1[0][0] 往上、往下各挪 ε = 0.00001，各在整个批量上做一次前向传播，然后把数值梯度 (L(w + ε) − L(w − ε)) / 2ε 和反向传播的值并排显示，并给出两者的相对误差。\n\n两者吻合，是因为它们量的是同一个斜率：反向传播用链式法则精确计算；中心差分是近似，误差随 ε² 缩小。剩下的是舍入误差：两个约为 {loss} 的损失只在最后几位不同，相减再除以 2ε，得到的相对误差约为 2.2e-16 · L / (ε · |dW1[0][0]|) = {2.2e-16 * loss / 0.00001 / abs(dW1[0][0])}。如果反向传播有错，相对误差会接近 1。',
+        en: 'Is dW1[0][0] = {dW1[0][0]} right? The equation panel checks it without calculus: it runs forward propagation on the whole batch with W1[0][0] nudged by ±ε (ε = 0.00001) and shows the numerical gradient (L(w + ε) − L(w − ε)) / 2ε beside backprop\'s value.\n\nThey agree because both measure the same slope, backprop exactly, by the chain rule. The small relative error left is rounding: two losses near {loss} differ only in their last digits, which after dividing by 2ε is about 2.2e-16 · L / (ε · |dW1[0][0]|) = {2.2e-16 * loss / 0.00001 / abs(dW1[0][0])} of the gradient. A bug in backprop would give an error near 1.',
+        'zh-CN': 'dW1[0][0] = {dW1[0][0]} 对吗？公式面板不用微积分就能检验：把 W1[0][0] 挪动 ±ε（ε = 0.00001），各在整个批量上做一次前向传播，再把数值梯度 (L(w + ε) − L(w − ε)) / 2ε 和反向传播的值并排显示。\n\n两者吻合，因为它们量的是同一个斜率，反向传播用链式法则精确地算出它。剩下的一点相对误差来自舍入：两个约为 {loss} 的损失只在最后几位不同，除以 2ε 之后，约为梯度的 2.2e-16 · L / (ε · |dW1[0][0]|) = {2.2e-16 * loss / 0.00001 / abs(dW1[0][0])}。如果反向传播有错，误差会接近 1。',
       },
     },
   ],
