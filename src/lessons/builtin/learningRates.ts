@@ -57,7 +57,7 @@ export const learningRates: Lesson = {
       },
     },
     {
-      settings: 'lr=1', iteration: 1000, phase: 'forward-output', emphasis: ['data'],
+      settings: 'lr=1', iteration: 1000, phase: 'forward-output', emphasis: ['network'],
       title: { en: 'Ten times the rate', 'zh-CN': '学习率乘以十' },
       text: {
         en: 'Same network, same starting weights, now lr = {lr}: every step is ten times as long. This is iteration {iteration}, just before its cost is computed.',
@@ -72,8 +72,8 @@ export const learningRates: Lesson = {
           { en: 'Below 0.1: the circle is learned', 'zh-CN': '小于 0.1：圆形学会了' },
         ]),
         explain: {
-          en: 'L = {loss@loss}. Longer steps carried the weights off the flat start quickly; the data view now shows a round decision boundary. A larger rate helped — up to a point.',
-          'zh-CN': 'L = {loss@loss}。更长的步子让权重很快离开了平坦的起点；数据视图里已经出现了圆形的决策边界。学习率大一些有帮助——但有限度。',
+          en: 'L = {loss@loss}. Longer steps carried the weights off the flat start quickly; the data view, further down, now shows a round decision boundary. A larger rate helped — up to a point.',
+          'zh-CN': 'L = {loss@loss}。更长的步子让权重很快离开了平坦的起点；往下翻到数据视图，已经能看到圆形的决策边界。学习率大一些有帮助——但有限度。',
         },
       },
     },
@@ -155,7 +155,7 @@ export const learningRates: Lesson = {
       },
     },
     {
-      settings: ADAM, iteration: 1000, phase: 'forward-output', emphasis: ['data'],
+      settings: ADAM, iteration: 1000, phase: 'forward-output', emphasis: ['network'],
       title: { en: 'SGD against Adam', 'zh-CN': 'SGD 对比 Adam' },
       text: {
         en: 'Adam at lr = {lr}, iteration {iteration}, just before its cost. Plain SGD at this rate was still near the guessing cost {-log(0.5)} here (step 2), and SGD at ten times the rate had learned the circle (step 3).',

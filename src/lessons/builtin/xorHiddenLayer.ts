@@ -44,7 +44,7 @@ export const xorHiddenLayer: Lesson = {
       },
     },
     {
-      settings: 'hidden=1', iteration: 1000, phase: 'forward-output', emphasis: ['data', 'curves'],
+      settings: 'hidden=1', iteration: 1000, phase: 'forward-output', emphasis: ['network'],
       title: { en: 'One neuron, 1000 iterations', 'zh-CN': '一个神经元，训练 1000 次' },
       text: {
         en: 'The one-neuron network after {iteration} iterations, just before the cost is computed. Guessing 50 : 50 costs −log 0.5 = {-log(0.5)}.',
@@ -55,13 +55,21 @@ export const xorHiddenLayer: Lesson = {
         prompt: { en: 'Where will the loss be?', 'zh-CN': '损失会在哪里？' },
         options: lossBins(BINS),
         explain: {
-          en: 'L = {loss@loss}: better than guessing, far from solved. A straight line can at best cut one corner off from the other three, and the data view shows exactly that.',
-          'zh-CN': 'L = {loss@loss}：比瞎猜好，但离解决还很远。一条直线最多只能把一个角和另外三个角分开，数据视图里正是这样。',
+          en: 'L = {loss@loss}: better than guessing, far from solved. The next step shows why.',
+          'zh-CN': 'L = {loss@loss}：比瞎猜好，但离解决还很远。下一步告诉你为什么。',
         },
       },
     },
     {
-      settings: 'g1=linear', iteration: 1000, phase: 'forward-output', emphasis: ['data', 'network'],
+      settings: 'hidden=1', iteration: 1000, phase: 'loss', emphasis: ['data'],
+      title: { en: 'A straight boundary', 'zh-CN': '一条直的边界' },
+      text: {
+        en: 'The one-neuron network\'s decision boundary is a straight line. The best a line can do on XOR is to cut one corner off from the other three, and that is what training found: the loss is {loss}, better than guessing but far from solved.',
+        'zh-CN': '只有一个神经元的网络，决策边界是一条直线。在异或数据上，一条直线最多只能把一个角和另外三个角分开，训练找到的正是这样的直线：损失是 {loss}，比瞎猜好，但离解决还很远。',
+      },
+    },
+    {
+      settings: 'g1=linear', iteration: 1000, phase: 'forward-output', emphasis: ['network'],
       title: { en: 'Eight neurons, no bend', 'zh-CN': '八个神经元，没有弯曲' },
       text: {
         en: 'Back to {h} hidden neurons, but with a linear activation: A1 = Z1, no tanh. Eight neurons should be plenty — this is iteration {iteration}, just before the cost.',
@@ -72,8 +80,8 @@ export const xorHiddenLayer: Lesson = {
         prompt: { en: 'Where will the loss be?', 'zh-CN': '损失会在哪里？' },
         options: lossBins(BINS),
         explain: {
-          en: 'L = {loss@loss}, no better than guessing. Without an activation function the two layers collapse into one: W2 · (W1 · x + b1) + b2 = (W2 · W1) · x + (W2 · b1 + b2). That is one linear function, so the boundary is one straight line again, and on XOR the best line is no better than a coin.',
-          'zh-CN': 'L = {loss@loss}，和瞎猜一样。没有激活函数，两层就合并成一层：W2 · (W1 · x + b1) + b2 = (W2 · W1) · x + (W2 · b1 + b2)。这是一个线性函数，所以边界又是一条直线；在异或数据上，最好的直线也不比抛硬币强。',
+          en: 'L = {loss@loss}, no better than guessing. Without an activation function the two layers collapse into one: W2 · (W1 · x + b1) + b2 = (W2 · W1) · x + (W2 · b1 + b2). That is one linear function, so the boundary is one straight line again, and a linear function cannot even cut off one corner confidently: further down, the data view stays pale, its outputs near 0.5.',
+          'zh-CN': 'L = {loss@loss}，和瞎猜一样。没有激活函数，两层就合并成一层：W2 · (W1 · x + b1) + b2 = (W2 · W1) · x + (W2 · b1 + b2)。这是一个线性函数，所以边界又是一条直线，而且线性函数连一个角都没法有把握地分开：往下翻到数据视图，颜色很淡，输出都接近 0.5。',
         },
       },
     },
@@ -98,7 +106,7 @@ export const xorHiddenLayer: Lesson = {
       },
     },
     {
-      iteration: 200, phase: 'forward-output', emphasis: ['data', 'curves'],
+      iteration: 200, phase: 'forward-output', emphasis: ['network'],
       title: { en: 'Eight bends', 'zh-CN': '八个弯' },
       text: {
         en: 'The output layer adds up the eight smooth steps, each weighted by W2. Its sum can be high in two opposite corners and low in the other two — if training finds the right weights. This is iteration {iteration}, just before the cost.',
@@ -109,8 +117,8 @@ export const xorHiddenLayer: Lesson = {
         prompt: { en: 'Where will the loss be?', 'zh-CN': '损失会在哪里？' },
         options: lossBins(BINS),
         explain: {
-          en: 'L = {loss@loss}. The data view shows a boundary that bends around the corners: the hidden layer\'s non-linear activations made that shape possible.',
-          'zh-CN': 'L = {loss@loss}。数据视图中的决策边界绕着四个角弯曲：正是隐藏层的非线性激活函数让这种形状成为可能。',
+          en: 'L = {loss@loss}: solved, in a few hundred iterations. The next step shows the boundary the eight bends make.',
+          'zh-CN': 'L = {loss@loss}：几百次迭代就解决了。下一步看看八个“弯”拼出的决策边界。',
         },
       },
     },
@@ -118,8 +126,8 @@ export const xorHiddenLayer: Lesson = {
       iteration: 1000, phase: 'loss', emphasis: ['data', 'curves'],
       title: { en: 'Why hidden layers', 'zh-CN': '为什么需要隐藏层' },
       text: {
-        en: 'At iteration {iteration} the loss is {loss}. A hidden layer with a non-linear activation gives the network bends; with enough of them the decision boundary can take the shape the data need. How few neurons does XOR need? Try 2 or 3 hidden neurons in the training lab.',
-        'zh-CN': '到第 {iteration} 次迭代，损失是 {loss}。带非线性激活函数的隐藏层让网络可以“弯曲”；弯得够多，决策边界就能变成数据需要的形状。异或最少需要几个神经元？在训练实验室里试试 2 个或 3 个隐藏神经元。',
+        en: 'At iteration {iteration} the loss is {loss}, and the decision boundary bends around the corners; below it, each small picture is one hidden neuron\'s smooth step. A hidden layer with a non-linear activation gives the network such bends, and with enough of them the boundary can take the shape the data need. How few neurons does XOR need? Try 2 or 3 in the training lab.',
+        'zh-CN': '到第 {iteration} 次迭代，损失是 {loss}，决策边界绕着四个角弯曲；下面每张小图是一个隐藏神经元的平滑台阶。带非线性激活函数的隐藏层让网络可以这样“弯曲”，弯得够多，决策边界就能变成数据需要的形状。异或最少需要几个神经元？在训练实验室里试试 2 个或 3 个。',
       },
     },
   ],
