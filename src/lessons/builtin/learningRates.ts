@@ -1,14 +1,14 @@
 /**
  * Lesson 3: learning rates and optimizers. The tutorial's 2-4-1 network on the circle data at
  * the tutorial's rate (a crawl) and ten times it (learns); the tutorial's PyTorch example at a
- * hundred times its rate, until the loss overflows at iteration 8 (the "diverge" preset); then
+ * hundred times its rate, until the loss overflows at iteration 7 (the "diverge" preset); then
  * Adam at the tutorial's rate from the same start. Steps pin one state each, so comparisons
  * across settings are asked as "where will this loss be?" against the one the learner just saw.
  */
 import type { Lesson, LessonText } from '../types';
 
 /** The diverge preset: the tutorial's PyTorch example at lr = 1. */
-const DIVERGE = 'data=tutorial-pytorch&hidden=5&g1=relu&g2=linear&loss=mse&init=he&lr=1';
+const DIVERGE = 'data=tutorial-pytorch&hidden=5&g1=relu&g2=linear&loss=mse&init=he&seed=1&lr=1';
 const ADAM = 'opt=adam';
 
 const lossBins = (low: number, high: number, labels: readonly [LessonText, LessonText, LessonText]) => [
@@ -99,7 +99,7 @@ export const learningRates: Lesson = {
       },
     },
     {
-      settings: DIVERGE, iteration: 7, phase: 'loss', emphasis: ['curves', 'matrices'],
+      settings: DIVERGE, iteration: 6, phase: 'loss', emphasis: ['curves', 'matrices'],
       title: { en: 'Each step worse than the last', 'zh-CN': '一步比一步糟' },
       text: {
         en: 'Overshooting feeds itself: larger weights give larger errors, larger errors larger gradients, and those even larger steps. At iteration {iteration} the largest weight in W2 is {maxabs(W2)}, the largest output |a₂| is {maxabs(A2)}, and the loss is {loss}.',
@@ -107,7 +107,7 @@ export const learningRates: Lesson = {
       },
     },
     {
-      settings: DIVERGE, iteration: 8, phase: 'forward-output', emphasis: ['matrices'], highlight: { matrix: 'A2' },
+      settings: DIVERGE, iteration: 7, phase: 'forward-output', emphasis: ['matrices'], highlight: { matrix: 'A2' },
       title: { en: 'Predict the next loss', 'zh-CN': '预测下一个损失' },
       text: {
         en: 'Iteration {iteration}: the largest output is now |a₂| = {maxabs(A2)}. The loss is the mean of (a₂ − y)² over the {m} samples. A float64 can hold numbers up to about 1.8 · 10^308.',
@@ -127,7 +127,7 @@ export const learningRates: Lesson = {
       },
     },
     {
-      settings: DIVERGE, iteration: 8, phase: 'loss', emphasis: ['matrices', 'curves'],
+      settings: DIVERGE, iteration: 7, phase: 'loss', emphasis: ['matrices', 'curves'],
       title: { en: 'What overflowed', 'zh-CN': '是什么溢出了' },
       text: {
         en: 'The loss is now Infinity, and the studio says training diverged. The first thing to overflow is the loss itself: the outputs (largest {maxabs(A2)}) and the weights (largest {maxabs(W1)}) are still finite, but their squared errors are not. From here the gradients turn into Infinity and NaN too, so training cannot go on. The cure is a smaller learning rate.',

@@ -14,7 +14,7 @@ export const numpyToPytorch: Lesson = {
     'zh-CN': '逐行对照教程的 PyTorch 示例：nn.Linear 就是 W 和 b，loss.backward() 就是反向传播，optimizer.step() 就是更新。',
   },
   minutes: 10,
-  settings: 'data=tutorial-pytorch&hidden=5&g1=relu&g2=linear&loss=mse&init=he&lr=0.01',
+  settings: 'data=tutorial-pytorch&hidden=5&g1=relu&g2=linear&loss=mse&init=he&seed=1&lr=0.01',
   steps: [
     {
       iteration: 0, phase: 'forward-hidden', emphasis: ['code', 'network'],
@@ -94,19 +94,19 @@ export const numpyToPytorch: Lesson = {
       },
     },
     {
-      iteration: 0, phase: 'backward-output', neuron: [1, 0], highlight: { neuron: [1, 0] }, emphasis: ['network', 'equations'],
+      iteration: 0, phase: 'backward-output', neuron: [1, 2], highlight: { neuron: [1, 2] }, emphasis: ['network', 'equations'],
       title: { en: 'Through ReLU', 'zh-CN': '穿过 ReLU' },
       text: {
-        en: 'dz₂ = {dZ2[0][s]}. Next, the hidden layer: ReLU\'s slope is 1 where z > 0 and 0 where z ≤ 0. For sample 1, hidden neuron 1 has z = {Z1[0][s]}, and the error arriving at it is da = W2[0][0] · dz₂ = {W2[0][0] * dZ2[0][s]}.',
-        'zh-CN': 'dz₂ = {dZ2[0][s]}。接下来是隐藏层：ReLU 的斜率在 z > 0 时是 1，在 z ≤ 0 时是 0。对样本 1，隐藏神经元 1 的 z = {Z1[0][s]}，传到它这里的误差是 da = W2[0][0] · dz₂ = {W2[0][0] * dZ2[0][s]}。',
+        en: 'dz₂ = {dZ2[0][s]}. Next, the hidden layer: ReLU\'s slope is 1 where z > 0 and 0 where z ≤ 0. For sample 1, hidden neuron 3 has z = {Z1[2][s]}, and the error arriving at it is da = W2[0][2] · dz₂ = {W2[0][2] * dZ2[0][s]}.',
+        'zh-CN': 'dz₂ = {dZ2[0][s]}。接下来是隐藏层：ReLU 的斜率在 z > 0 时是 1，在 z ≤ 0 时是 0。对样本 1，隐藏神经元 3 的 z = {Z1[2][s]}，传到它这里的误差是 da = W2[0][2] · dz₂ = {W2[0][2] * dZ2[0][s]}。',
       },
       question: {
         kind: 'sign',
-        prompt: { en: 'Is dz for hidden neuron 1 and sample 1 positive, negative or zero?', 'zh-CN': '隐藏神经元 1、样本 1 的 dz 是正、负还是零？' },
-        answer: 'dZ1[0][s]@backward-hidden',
+        prompt: { en: 'Is dz for hidden neuron 3 and sample 1 positive, negative or zero?', 'zh-CN': '隐藏神经元 3、样本 1 的 dz 是正、负还是零？' },
+        answer: 'dZ1[2][s]@backward-hidden',
         explain: {
-          en: 'dz = da · relu′(z) = {W2[0][0] * dZ2[0][s]} · {Z1[0][s] > 0} = {dZ1[0][s]@backward-hidden}. A ReLU that is off for a sample passes no gradient back for it: its weights learn only from the samples that switch it on.',
-          'zh-CN': 'dz = da · relu′(z) = {W2[0][0] * dZ2[0][s]} · {Z1[0][s] > 0} = {dZ1[0][s]@backward-hidden}。对某个样本关闭的 ReLU 不会为这个样本往回传梯度：它的权重只从让它打开的样本中学习。',
+          en: 'dz = da · relu′(z) = {W2[0][2] * dZ2[0][s]} · {Z1[2][s] > 0} = {dZ1[2][s]@backward-hidden}. A ReLU that is off for a sample passes no gradient back for it: its weights learn only from the samples that switch it on.',
+          'zh-CN': 'dz = da · relu′(z) = {W2[0][2] * dZ2[0][s]} · {Z1[2][s] > 0} = {dZ1[2][s]@backward-hidden}。对某个样本关闭的 ReLU 不会为这个样本往回传梯度：它的权重只从让它打开的样本中学习。',
         },
       },
     },

@@ -25,7 +25,7 @@ export const xorHiddenLayer: Lesson = {
     'zh-CN': '没有一条直线能分开异或数据：看看一个神经元、八个线性神经元和八个 tanh 神经元各能做到什么。',
   },
   minutes: 8,
-  settings: 'data=xor&hidden=8&init=xavier&lr=1',
+  settings: 'data=xor&hidden=8&init=xavier&seed=1&lr=1',
   steps: [
     {
       iteration: 0, phase: 'forward-hidden', emphasis: ['data'],
