@@ -12,6 +12,12 @@ import type { Lesson } from '../../src/lessons/types';
 import { batchSize, createAppStore, stepResolver } from '../../src/store/index';
 
 const text = readFileSync(new URL('../fixtures/lessons/example-lesson.json', import.meta.url), 'utf8');
+/** The parts of the example a test breaks. */
+interface Example {
+  settings: string;
+  steps: { phase: string; text: { en: string }; question: { answer: string } }[];
+}
+
 const guide = readFileSync(new URL('../../docs/lessons.md', import.meta.url), 'utf8');
 
 function read(content: string): Lesson {
@@ -51,8 +57,8 @@ describe('the example lesson file', () => {
   });
 
   it('broken, it gets the messages the guide quotes', () => {
-    const broken = (change: (l: Record<string, any>) => void) => {
-      const l = JSON.parse(text);
+    const broken = (change: (l: Example) => void) => {
+      const l = JSON.parse(text) as Example;
       change(l);
       const result = readLessonFile(JSON.stringify(l));
       if (result.ok) throw new Error('expected an issue');
