@@ -130,8 +130,8 @@ export const learningRates: Lesson = {
       settings: DIVERGE, iteration: 7, phase: 'loss', emphasis: ['matrices', 'curves'],
       title: { en: 'What overflowed', 'zh-CN': '是什么溢出了' },
       text: {
-        en: 'The loss is now Infinity, and the studio says training diverged. The first thing to overflow is the loss itself: the outputs (largest {maxabs(A2)}) and the weights (largest {maxabs(W1)}) are still finite, but their squared errors are not. From here the gradients turn into Infinity and NaN too, so training cannot go on. The cure is a smaller learning rate.',
-        'zh-CN': '损失现在是 Infinity，工作室提示训练发散了。第一个溢出的就是损失本身：输出（最大 {maxabs(A2)}）和权重（最大 {maxabs(W1)}）都还是有限的，但它们的平方误差不是。从这里开始，梯度也会变成 Infinity 和 NaN，训练无法继续。解决办法是减小学习率。',
+        en: 'The loss is now Infinity, and the notice at the top of the page says training diverged. The first thing to overflow is the loss itself: the outputs (largest {maxabs(A2)}) and the weights (largest {maxabs(W1)}) are still finite, but their squared errors are not. From here the gradients turn into Infinity and NaN too, so training cannot go on. The cure is a smaller learning rate.',
+        'zh-CN': '损失现在是 Infinity，页面顶部的提示说训练发散了。第一个溢出的就是损失本身：输出（最大 {maxabs(A2)}）和权重（最大 {maxabs(W1)}）都还是有限的，但它们的平方误差不是。从这里开始，梯度也会变成 Infinity 和 NaN，训练无法继续。解决办法是减小学习率。',
       },
     },
     {
