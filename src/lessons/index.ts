@@ -2,8 +2,12 @@
 import type { Lesson } from './types';
 import { validateLesson } from './validate';
 import { oneIteration } from './builtin/oneIteration';
+import { chainRule } from './builtin/chainRule';
+import { learningRates } from './builtin/learningRates';
+import { numpyToPytorch } from './builtin/numpyToPytorch';
+import { xorHiddenLayer } from './builtin/xorHiddenLayer';
 
-const CANDIDATES: readonly Lesson[] = [oneIteration];
+const CANDIDATES: readonly Lesson[] = [oneIteration, chainRule, learningRates, numpyToPytorch, xorHiddenLayer];
 
 /** Lessons that passed validation; one that did not is left out with its issue in the console (a unit test keeps them all valid). */
 export const LESSONS: readonly Lesson[] = CANDIDATES.filter((lesson) => {
