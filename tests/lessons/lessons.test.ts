@@ -29,6 +29,7 @@ function openStep(lesson: Lesson, k: number): AppStore {
 
 describe('the built-in lessons', () => {
   it('there are at least five, with unique ids, and lesson 1 has ≥ 12 steps and ≥ 4 questions', () => {
+    expect(LESSONS.length).toBeGreaterThanOrEqual(5);
     expect(new Set(LESSONS.map((l) => l.id)).size).toBe(LESSONS.length);
     const one = lessonById('one-iteration')!;
     expect(one.steps.length).toBeGreaterThanOrEqual(12);
