@@ -14,6 +14,7 @@ import { LANE_CHOICES, LANE_HYPERS, type LaneDraft, type RaceSetup } from './rac
 import { currentSession } from './timeline';
 import { MAX_ITERATIONS_PER_ACTION, type Locale } from './types';
 import { parseLink, serializeLink } from './url';
+import type { LessonProgress } from './lessonSlice';
 
 /** Fails a check: the part is dropped (never half-read). */
 function fail(what: string, value: unknown, rule: string): never {
@@ -184,4 +185,35 @@ const race = definePart<RaceSetup>({
 });
 
 /** Every kept part, in the order they are restored (the CSV file before the work that may use it). */
-export const PARTS: readonly AnyPart[] = [locale, csv, work, race];
+/** At most this many lessons' progress is kept (the built-in ones and a few from files would never reach it). */
+const MAX_KEPT_LESSONS = 50;
+
+/** Where each lesson got to: offered as "Continue" in the lesson list next time. Kept through "Start over" (it is not the studio's work). */
+const lessons = definePart<Readonly<Record<string, LessonProgress>>>({
+  key: 'lessons',
+  version: 1,
+  isWork: false,
+  yieldsToLink: false,
+  pick: (s) => (Object.keys(s.lessonProgress).length ? s.lessonProgress : null),
+  encode: (v) => v,
+  decode: (data) => {
+    if (!isRecord(data)) fail('lessons', data, 'an object');
+    const entries = Object.entries(data);
+    if (entries.length > MAX_KEPT_LESSONS) fail('lessons', entries.length, `at most ${MAX_KEPT_LESSONS} lessons`);
+    return Object.fromEntries(entries.map(([id, v]) => {
+      text('a lesson id', id, 40);
+      const r = record(`lessons.${id}`, v, ['step', 'isFinished', 'firstTry']);
+      const step = integer(`lessons.${id}.step`, r.step, 0, 99);
+      if (typeof r.isFinished !== 'boolean') fail(`lessons.${id}.isFinished`, r.isFinished, 'true or false');
+      if (!Array.isArray(r.firstTry) || r.firstTry.length > 100) fail(`lessons.${id}.firstTry`, r.firstTry, 'a list of at most 100 steps');
+      const firstTry = (r.firstTry as unknown[]).map((k) => integer(`lessons.${id}.firstTry`, k, 0, 99));
+      return [id, { step, isFinished: r.isFinished as boolean, firstTry }];
+    }));
+  },
+  restore: (state, v) => {
+    state().setLessonProgress(v);
+    return null;
+  },
+});
+
+export const PARTS: readonly AnyPart[] = [locale, csv, work, race, lessons];

@@ -68,6 +68,21 @@ function reopen(storage: KeyValueStore, hasLink = false) {
 }
 
 describe('kept work', () => {
+  it('keeps lesson progress across a reload, and drops a damaged record with its reason', async () => {
+    const { lessonById } = await import('../../src/lessons/index');
+    const before = createAppStore();
+    before.getState().startLesson(lessonById('one-iteration')!, 4);
+    const { storage, map } = memoryStorage();
+    createSaver(PARTS, storage).save(before.getState());
+    const { store, report } = reopen(storage);
+    expect(report.restored).toContain('lessons');
+    expect(store.getState().lessonProgress).toEqual({ 'one-iteration': { step: 4, isFinished: false, firstTry: [] } });
+    map.set(`${STORAGE_PREFIX}lessons`, JSON.stringify({ v: 1, data: { 'one-iteration': { step: 'four', isFinished: false, firstTry: [] } } }));
+    const damaged = reopen(storage);
+    expect(damaged.store.getState().lessonProgress).toEqual({});
+    expect(damaged.report.reasons.join(' ')).toContain('lessons.one-iteration.step must be an integer from 0 to 99');
+  });
+
   it('comes back after a reload: the CSV file (name and numbers), settings, cursor, language and race set-up', () => {
     const before = workedStore();
     const { storage } = memoryStorage();
