@@ -12,6 +12,8 @@ import { translate, type MessageKey } from '../../src/i18n/index';
 const CODES: readonly CsvIssueCode[] = [
   'empty-file', 'too-few-columns', 'too-many-columns', 'ragged-row', 'empty-cell', 'not-a-number', 'not-finite', 'labels-not-binary',
   'too-many-rows', 'too-few-rows', 'more-errors', 'invalid-option', 'internal-error', 'constant-column', 'one-class',
+  // Class labels 0 … K − 1 (the softmax work).
+  'labels-not-classes', 'too-few-classes', 'classes', 'empty-class', 'too-many-classes',
 ];
 
 const cell = fc.oneof(
