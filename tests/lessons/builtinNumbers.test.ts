@@ -140,7 +140,7 @@ describe('why a hidden layer? XOR', () => {
     const eight = open('xor-hidden-layer', 'Eight bends');
     expectClose(eight.value('loss@loss'), ref.tanhAt200, 1e-8);
     expect(eight.rightOption()).toBe(2);
-    expectClose(open('xor-hidden-layer', 'Each hidden neuron is a line').answer(), ref.tanhZ1At200, 1e-8);
+    expectClose(open('xor-hidden-layer', 'Each hidden neuron is a line').answer(), ref.tanhCornerZAt200, 1e-8);
     expectClose(open('xor-hidden-layer', 'Why hidden layers').value('loss'), ref.tanhAt1000, 1e-8);
   });
 });

@@ -95,13 +95,13 @@ export const xorHiddenLayer: Lesson = {
       question: {
         kind: 'sign',
         prompt: {
-          en: 'Sample 1 is at x₁ = {X[0][s]}, x₂ = {X[1][s]}. Is z for hidden neuron 1 positive, negative or zero?',
-          'zh-CN': '样本 1 位于 x₁ = {X[0][s]}，x₂ = {X[1][s]}。隐藏神经元 1 的 z 是正、负还是零？',
+          en: 'Take the point x₁ = −1, x₂ = 1, in the top-left corner. Is z of hidden neuron 1 positive, negative or zero there?',
+          'zh-CN': '取左上角的点 x₁ = −1，x₂ = 1。隐藏神经元 1 在这一点的 z 是正、负还是零？',
         },
-        answer: 'Z1[0][s]',
+        answer: 'W1[0][0] * (-1) + W1[0][1] * 1 + b1[0][0]',
         explain: {
-          en: 'z = {W1[0][0]} · {X[0][s]} + {W1[0][1]} · {X[1][s]} + {b1[0][0]} = {Z1[0][s]}, so a = tanh(z) = {A1[0][s]}. The sign of z says on which side of neuron 1\'s line sample 1 lies.',
-          'zh-CN': 'z = {W1[0][0]} · {X[0][s]} + {W1[0][1]} · {X[1][s]} + {b1[0][0]} = {Z1[0][s]}，所以 a = tanh(z) = {A1[0][s]}。z 的符号说明样本 1 在神经元 1 那条直线的哪一侧。',
+          en: 'z = {W1[0][0]} · (−1) + {W1[0][1]} · 1 + {b1[0][0]} = {W1[0][0] * (-1) + W1[0][1] * 1 + b1[0][0]}. Further down, the data view\'s small picture h1 shows neuron 1 over the whole plane: purple where a = tanh(z) > 0, orange where it is negative, with its line in between.',
+          'zh-CN': 'z = {W1[0][0]} · (−1) + {W1[0][1]} · 1 + {b1[0][0]} = {W1[0][0] * (-1) + W1[0][1] * 1 + b1[0][0]}。往下翻到数据视图，小图 h1 画出了神经元 1 在整个平面上的样子：a = tanh(z) > 0 处是紫色，为负处是橙色，中间就是它的那条直线。',
         },
       },
     },
