@@ -7,12 +7,12 @@
 import { PHASES, type PhaseId } from '../engine/index';
 import { parseCsv } from '../data/csv';
 import { formatCsv } from '../data/csvWrite';
-import type { Dataset } from '../data/datasets';
+import { MAX_CLASSES, type Dataset } from '../data/datasets';
 import type { StudioConfig } from './config';
 import { definePart, type AnyPart } from './persist';
 import { LANE_CHOICES, LANE_HYPERS, type LaneDraft, type RaceSetup } from './raceSlice';
 import { currentSession } from './timeline';
-import { MAX_ITERATIONS_PER_ACTION, type Locale } from './types';
+import { MAX_ITERATIONS_PER_ACTION, type Locale, type NoticeLine } from './types';
 import { parseLink, serializeLink } from './url';
 import type { LessonProgress } from './lessonSlice';
 
@@ -61,31 +61,52 @@ interface KeptCsv {
   readonly name: string;
 }
 
+/** The CSV part as stored: the file as CSV text (formatCsv), its training rows, and K for K classes. */
+interface StoredCsv {
+  readonly name: string;
+  readonly train: number;
+  readonly text: string;
+  /** K when the target is K classes (read back with loss 'ce'), else null (the importer decides from the labels). */
+  readonly classes: number | null;
+}
+
 const csv = definePart<KeptCsv>({
   key: 'csv',
-  version: 1,
+  version: 2,
+  // Version 1 (before K-class files) had no classes: its labels were read as the importer decides.
+  upgrades: { 1: (data) => (isRecord(data) ? { ...data, classes: null } : data) },
   isWork: true,
   yieldsToLink: false, // a link cannot carry a file: the one held stays choosable by name
   pick: (s) => (s.csv && s.csvName !== null ? { dataset: s.csv, name: s.csvName } : null),
   same: (a, b) => a.dataset === b.dataset && a.name === b.name,
-  refuse: ({ dataset, name }) => {
-    const values = (dataset.inputSize + dataset.outputSize) * (dataset.train.X.cols + dataset.test.X.cols);
+  refuse: ({ dataset, name }): NoticeLine | null => {
+    if (dataset.outputSize !== 1 && dataset.task !== 'multiclass') {
+      // formatCsv writes one target column, as the importer reads it.
+      const message = `${name} cannot be kept in this browser: after a reload, choose the file again. Everything else is kept.`;
+      return { code: 'storage-csv-not-kept', params: { name }, message };
+    }
+    const values = (dataset.inputSize + 1) * (dataset.train.X.cols + dataset.test.X.cols);
     if (values <= MAX_KEPT_CSV_VALUES) return null;
     const message = `${name} is too large to keep in this browser (more than ${MAX_KEPT_CSV_VALUES} numbers): after a reload, choose the file again. Everything else is kept.`;
     return { code: 'storage-csv-too-large', params: { name, max: MAX_KEPT_CSV_VALUES }, message };
   },
-  encode: ({ dataset, name }) => ({ name, train: dataset.train.X.cols, text: formatCsv(dataset) }),
+  encode: ({ dataset, name }): StoredCsv => ({
+    name, train: dataset.train.X.cols, text: formatCsv(dataset), classes: dataset.task === 'multiclass' ? dataset.outputSize : null,
+  }),
   decode: (data) => {
-    const v = record('csv', data, ['name', 'train', 'text']);
+    const v = record('csv', data, ['name', 'train', 'text', 'classes']);
     const name = text('csv.name', v.name, MAX_NAME);
     const csvText = text('csv.text', v.text, 64 * MAX_KEPT_CSV_VALUES);
+    const classes = v.classes === null ? null : integer('csv.classes', v.classes, 2, MAX_CLASSES);
     // The header and one line per sample (formatCsv): the split is written as a row count.
     const m = csvText.split('\n').length - 1;
     const train = integer('csv.train', v.train, 1, Math.max(1, m - 1));
-    const result = parseCsv(csvText, { trainFraction: train / m });
+    const result = parseCsv(csvText, { trainFraction: train / m, ...(classes === null ? {} : { loss: 'ce' as const }) });
     if (!result.ok) fail('csv.text', result.errors[0]?.message ?? '', 'a CSV file the importer accepts');
-    if (result.dataset.train.X.cols !== train || result.dataset.test.X.cols !== m - train) fail('csv.train', train, `the number of training rows in ${m}`);
-    return { dataset: result.dataset, name };
+    const { dataset } = result;
+    if (dataset.train.X.cols !== train || dataset.test.X.cols !== m - train) fail('csv.train', train, `the number of training rows in ${m}`);
+    if (classes !== null && dataset.outputSize !== classes) fail('csv.classes', classes, `the number of classes in the file (${dataset.outputSize})`);
+    return { dataset, name };
   },
   restore: (state, v) => {
     state().restoreCsv(v.dataset, v.name);

@@ -23,7 +23,7 @@ export interface NoticeLine {
 export type NoticeCode =
   | 'config-changed' | 'csv-loaded' | 'diverged' | 'lesson-unknown' | 'lesson-bad-step' | 'session-opened' | `session-${SessionProblemCode}`
   | 'link-unknown-key' | 'link-not-number' | 'link-one-of' | 'link-csv' | 'link-batch' | 'link-misfit' | 'link-iteration' | 'link-lang'
-  | 'storage-unavailable' | 'storage-full' | 'storage-csv-too-large' | 'storage-dropped' | 'storage-csv-missing';
+  | 'storage-unavailable' | 'storage-full' | 'storage-csv-too-large' | 'storage-csv-not-kept' | 'storage-dropped' | 'storage-csv-missing';
 
 /**
  * A message for the learner: what happened, in a sentence (`code` and `params` let views

@@ -197,6 +197,46 @@ describe('kept work', () => {
     expect(saver.save(store.getState())).toEqual([]); // said once
   });
 
+  it.each([
+    ['three classes (labels 0–2)', '0,1,2', undefined],
+    ['two classes for softmax (labels 0/1 read with loss ce)', '0,1,1', 'ce' as const],
+  ])('keeps a CSV file of %s: back as the same one-hot classes', (_, labels, loss) => {
+    const rows = Array.from({ length: 9 }, (__, i) => `${i / 3},${-i},${labels.split(',')[i % 3]}`);
+    const file = parseCsv(['a,b,class', ...rows].join('\n'), loss ? { loss } : {});
+    if (!file.ok) throw new Error(JSON.stringify(file.errors));
+    const store = createAppStore();
+    expect(store.getState().loadCsv(file.dataset, 'classes.csv', { outputActivation: 'softmax', loss: 'ce' })).toBe(true);
+    const { storage } = memoryStorage();
+    expect(createSaver(PARTS, storage).save(store.getState())).toEqual([]);
+    const { store: back, report } = reopen(storage);
+    expect(report.restored).toContain('csv');
+    expect(report.restored).toContain('work');
+    const [a, b] = [store.getState().csv!, back.getState().csv!];
+    expect([b.task, b.outputSize]).toEqual(['multiclass', a.outputSize]);
+    expect(Array.from(b.train.Y.data)).toEqual(Array.from(a.train.Y.data));
+    expect(Array.from(b.test.X.data)).toEqual(Array.from(a.test.X.data));
+  });
+
+  it('reads a CSV file kept by version 1 (before K classes) through its upgrade', () => {
+    const { storage, map } = memoryStorage();
+    map.set(`${STORAGE_PREFIX}csv`, JSON.stringify({ v: 1, data: { name: 'old.csv', train: 2, text: 'x,y\n1,0\n2,1\n3,0' } }));
+    const { store, report } = reopen(storage);
+    expect(report).toMatchObject({ restored: ['csv'], lines: [] });
+    expect([store.getState().csvName, store.getState().csv?.train.X.cols, store.getState().csv?.task]).toEqual(['old.csv', 2, 'classification']);
+  });
+
+  it('a data set the CSV writer cannot write (more than one target row) is not kept, and says so', () => {
+    const store = workedStore();
+    const { storage, map } = memoryStorage();
+    const saver = createSaver(PARTS, storage);
+    saver.save(store.getState());
+    const csv = store.getState().csv!;
+    const twoTargets = { ...csv, outputSize: 2, train: { ...csv.train, Y: { rows: 2, cols: csv.train.X.cols, data: new Float64Array(2 * csv.train.X.cols) } } };
+    store.getState().restoreCsv(twoTargets, 'two.csv');
+    expect(saver.save(store.getState())).toEqual([expect.objectContaining({ code: 'storage-csv-not-kept', params: { name: 'two.csv' } })]);
+    expect(map.has(`${STORAGE_PREFIX}csv`)).toBe(false);
+  });
+
   it('a full storage says so; the page keeps the state it has', () => {
     const store = workedStore();
     const { storage } = memoryStorage(quotaError);
