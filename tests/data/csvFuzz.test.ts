@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
-import { parseCsv, type CsvIssueCode } from '../../src/data/csv';
+import { parseCsv, type CsvIssueCode, type CsvOptions } from '../../src/data/csv';
 import { formatCsv } from '../../src/data/csvWrite';
 import { translate, type MessageKey } from '../../src/i18n/index';
 
@@ -36,7 +36,7 @@ const file = fc.oneof(
 );
 
 describe('parseCsv, fuzzed', () => {
-  test.prop([file, fc.constantFrom({}, { loss: 'bce' as const }, { maxRows: 5 })], { numRuns: 10_000 })(
+  test.prop([file, fc.constantFrom<CsvOptions>({}, { loss: 'bce' }, { loss: 'ce' }, { maxRows: 5 })], { numRuns: 10_000 })(
     'loads a well-shaped data set or names each problem by code, line and column; never throws',
     (text, options) => {
       const result = parseCsv(text, options);
@@ -52,6 +52,12 @@ describe('parseCsv, fuzzed', () => {
           expect(split.X.rows).toBe(dataset.inputSize);
           expect([...split.X.data, ...split.Y.data].every(Number.isFinite)).toBe(true);
           if (options.loss === 'bce') expect([...split.Y.data].every((y) => y === 0 || y === 1)).toBe(true);
+          // K classes: one-hot columns, K from 2 to 10
+          if (dataset.task === 'multiclass') {
+            expect(split.Y.rows).toBe(dataset.outputSize);
+            expect(dataset.outputSize >= 2 && dataset.outputSize <= 10).toBe(true);
+            for (let j = 0; j < split.Y.cols; j++) expect(Array.from({ length: split.Y.rows }, (_, k) => split.Y.data[k * split.Y.cols + j]).sort()).toEqual([...Array(split.Y.rows - 1).fill(0), 1]);
+          }
         }
       } else {
         expect(result.errors.length).toBeGreaterThan(0);
