@@ -1,5 +1,6 @@
 /** The reader's language on a first visit, from the browser's list of preferred languages. */
 import type { Locale } from '../store/index';
+import { localeOfTag } from '../store/url';
 
 /**
  * 简体中文 when the first language the page has (Chinese or English) among the reader's
@@ -8,9 +9,8 @@ import type { Locale } from '../store/index';
  */
 export function localeFromLanguages(languages: readonly string[]): Locale {
   for (const tag of languages) {
-    const primary = tag.toLowerCase().split('-')[0];
-    if (primary === 'zh') return 'zh-CN';
-    if (primary === 'en') return 'en';
+    const locale = localeOfTag(tag);
+    if (locale) return locale;
   }
   return 'en';
 }

@@ -164,6 +164,16 @@ export interface LinkCsv {
  * Whether a hash names a state (has `key=value` parts) rather than a place on the page: `#lab-race`
  * (the header's section links) or nothing at all.
  */
+/**
+ * The page's language for a language tag, by its primary subtag and in any case: a hand-typed
+ * lang=zh or zh-cn, or a browser's zh-TW, means 简体中文, the only Chinese the page has. Null for a
+ * language the page does not have.
+ */
+export function localeOfTag(tag: string): Locale | null {
+  const primary = tag.trim().toLowerCase().split('-')[0];
+  return primary === 'zh' ? 'zh-CN' : primary === 'en' ? 'en' : null;
+}
+
 export function isStateLink(hash: string): boolean {
   return hash.includes('=');
 }
@@ -234,7 +244,8 @@ export function parseLink(hash: string, csv: LinkCsv | null = null): { init: App
   }
   const lang = params.get('lang');
   if (lang !== null) {
-    if (lang === 'en' || lang === 'zh-CN') init.locale = lang;
+    const locale = localeOfTag(lang);
+    if (locale) init.locale = locale;
     else errors.push({ code: 'link-lang', params: { got: quoteLink(lang) }, message: `lang must be en or zh-CN (got "${quoteLink(lang)}")` });
   }
   return { init, errors };

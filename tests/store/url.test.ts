@@ -67,6 +67,15 @@ describe('links', () => {
     expect(() => createAppStore(init)).not.toThrow();
   });
 
+  it('reads lang by its primary subtag, in any case: zh, zh-cn and zh-TW are 简体中文, en-GB is English', () => {
+    for (const [lang, locale] of [['zh', 'zh-CN'], ['zh-cn', 'zh-CN'], ['ZH-TW', 'zh-CN'], ['zh-Hans', 'zh-CN'], ['en-GB', 'en'], ['EN', 'en']] as const) {
+      const { init, errors } = parseLink(`#lang=${lang}`);
+      expect(errors, lang).toEqual([]);
+      expect(init.locale, lang).toBe(locale);
+    }
+    expect(parseLink('#lang=zhx').errors.map((e) => e.code)).toEqual(['link-lang']);
+  });
+
   it('quotes at most 40 characters of what a link got wrong', () => {
     const { errors } = parseLink(`#hidden=${'9x'.repeat(5000)}&${'k'.repeat(300)}=1`);
     expect(errors.map((e) => e.message.length).every((n) => n < 200)).toBe(true);
