@@ -16,6 +16,9 @@ vi.mock('../../src/views/MatrixPanel', () => ({
   },
 }));
 
+/** The whole page renders in jsdom here: on a busy machine a panel can take seconds to appear. */
+const PATIENCE = { timeout: 20_000 };
+
 describe('a panel that throws', () => {
   it('is replaced by what failed and a reload button, while the other panels and the controls keep working', async () => {
     const user = userEvent.setup();
@@ -23,7 +26,7 @@ describe('a panel that throws', () => {
     const report = vi.spyOn(console, 'error').mockImplementation(() => {}); // React reports the caught error
     render(<StoreProvider store={store}><App /></StoreProvider>);
 
-    const failure = await screen.findByRole('alert');
+    const failure = await screen.findByRole('alert', {}, PATIENCE);
     expect(failure.textContent).toContain('This panel stopped working: W1 has no row 7');
     expect(failure.closest('section')?.querySelector('h2')?.textContent).toBe('Matrices');
     expect(report).toHaveBeenCalled();
@@ -31,16 +34,16 @@ describe('a panel that throws', () => {
     // The rest works: the controls step, and the diagram and the chart follow.
     await user.click(screen.getByRole('button', { name: 'Step forward' }));
     expect(currentSession(store.getState().timeline).phase).toBe('forward-output');
-    await waitFor(() => expect(document.querySelector('section.network')?.textContent).toContain('Forward: output layer →'));
+    await waitFor(() => expect(document.querySelector('section.network')?.textContent).toContain('Forward: output layer →'), PATIENCE);
     expect(screen.getByRole('heading', { name: 'Loss and accuracy' })).toBeTruthy();
 
     // Fixed (here: no longer broken), the panel comes back on request.
     broken.isOn = false;
     await user.click(screen.getByRole('button', { name: 'Reload this panel' }));
-    expect(await screen.findByText('Matrices are back')).toBeTruthy();
+    expect(await screen.findByText('Matrices are back', {}, PATIENCE)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Reload this panel' })).toBeNull();
     act(() => store.getState().stepForward());
     expect(currentSession(store.getState().timeline).phase).toBe('loss');
     report.mockRestore();
-  });
+  }, 120_000);
 });

@@ -29,6 +29,7 @@ beforeEach(() => {
   } as Element['animate'];
 });
 afterEach(() => {
+  vi.restoreAllMocks();
   delete (Element.prototype as Partial<Element>).animate;
 });
 
@@ -174,6 +175,17 @@ describe('NetworkView with motion', () => {
   });
 
   test('steps faster than a fade (a held key) show each phase at once, with no fade or flow', async () => {
+    // The view's clock and its fade-length timers move only when the test says, so a slow frame
+    // on a busy machine can neither space the burst's steps further apart than a fade nor end the
+    // burst before its marks are painted.
+    let clock = 1000;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const realSetTimeout = globalThis.setTimeout;
+    const held: (() => void)[] = [];
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((callback: () => void, ms?: number) => {
+      if (ms !== undefined && ms >= 100) return held.push(callback), 0;
+      return realSetTimeout(callback, ms);
+    }) as typeof setTimeout);
     const store = createAppStore();
     const { container, getByRole } = render(<StoreProvider store={store}><NetworkView /></StoreProvider>);
     const output = () => getByRole('button', { name: /^Output neuron 1/ }).getAttribute('aria-label');
@@ -189,7 +201,8 @@ describe('NetworkView with motion', () => {
     expect(fades()).toBe(before.fades);
     expect(container.querySelector('.network-flow')).toBeNull();
     // Once the burst has paused for a fade's length, the next step fades again.
-    await act(() => new Promise((resolve) => setTimeout(resolve, 250)));
+    clock += 250;
+    act(() => held.splice(0).forEach((callback) => callback()));
     act(() => store.getState().stepForward());
     await nextPaint();
     expect(fades()).toBe(before.fades + 1);
