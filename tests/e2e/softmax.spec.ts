@@ -1,14 +1,20 @@
 /**
  * cs231n's three-spiral case study in Chromium: the "Three spirals (softmax)" preset, the loss
- * phase's number against NumPy's (tests/fixtures/three_spirals.json), 10,000 iterations to at
- * least 95 % training accuracy, and three regions in three class colours on the data view.
+ * phase's number against NumPy's (tests/fixtures/three_spirals.json), 2,000 iterations to NumPy's
+ * training accuracy (over 95 %), and three regions in three class colours on the data view.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { LAPTOP, chromiumPath, launch, openPage, screenshot, statusLine } from './browser';
 
-const fixture = JSON.parse(readFileSync(new URL('../fixtures/three_spirals.json', import.meta.url), 'utf8')) as { costs: number[] };
+const fixture = JSON.parse(readFileSync(new URL('../fixtures/three_spirals.json', import.meta.url), 'utf8')) as {
+  costs: number[];
+  checkpoints: { iteration: number; trainAccuracy: number }[];
+};
+/** Far enough to separate three spirals, close enough that the page still agrees with NumPy's run to 1e-8 (it turns chaotic later). */
+const TRAINED = 2_000;
+const numpyAccuracy = fixture.checkpoints.find((c) => c.iteration === TRAINED)!.trainAccuracy;
 const CLASS_COLORS = ['#4477aa', '#228833', '#ee6677'];
 
 const iterationOf = async (page: Page) => Number(/Iteration (\d+)/.exec((await statusLine(page)) ?? '')?.[1]);
@@ -55,7 +61,7 @@ describe.skipIf(!chromiumPath())('three spirals with softmax in Chromium', () =>
     await browser?.close();
   });
 
-  it('the preset\'s loss phase shows NumPy\'s cost, and 10,000 iterations reach 95 % training accuracy in three coloured regions', async () => {
+  it('the preset\'s loss phase shows NumPy\'s cost, and 2,000 iterations reach NumPy\'s training accuracy (over 95 %) in three coloured regions', async () => {
     const { page, errors } = await openPage(browser, LAPTOP);
     await page.getByRole('button', { name: 'Three spirals (softmax)' }).click();
     await expect.poll(() => page.url()).toContain('data=three-spirals');
@@ -79,17 +85,18 @@ describe.skipIf(!chromiumPath())('three spirals with softmax in Chromium', () =>
     // Back to the start, then 10,000 iterations in the worker.
     await page.getByRole('button', { name: 'Reset' }).click();
     const form = page.locator('form.train-form');
-    await form.getByLabel('Iterations', { exact: true }).fill('10000');
+    await form.getByLabel('Iterations', { exact: true }).fill(String(TRAINED));
     await form.getByRole('button', { name: 'Train', exact: true }).click();
-    await expect.poll(() => iterationOf(page), { timeout: 80_000 }).toBe(10_000);
+    await expect.poll(() => iterationOf(page), { timeout: 80_000 }).toBe(TRAINED);
 
     const view = page.locator('section.dv');
     await view.scrollIntoViewIfNeeded();
     const summary = view.locator('.dv-summary');
     await expect.poll(async () => (await summary.textContent()) ?? '').toMatch(/of 225 training points correct/);
-    await expect.poll(async () => /Iteration 10000|iteration 10000/.test((await view.locator('.dv-params').textContent()) ?? '')).toBe(true);
+    await expect.poll(async () => new RegExp(`[Ii]teration ${TRAINED}\\b`).test((await view.locator('.dv-params').textContent()) ?? '')).toBe(true);
     const percent = Number(/([\d.]+)% of 225/.exec((await summary.textContent()) ?? '')?.[1]);
-    console.info(`three spirals: ${percent}% training accuracy at iteration 10,000`);
+    console.info(`three spirals: ${percent}% training accuracy at iteration ${TRAINED} (NumPy ${(numpyAccuracy * 100).toFixed(1)}%)`);
+    expect(percent).toBeCloseTo(numpyAccuracy * 100, 1);
     expect(percent).toBeGreaterThanOrEqual(95);
 
     const shares = await regionShares(page);
@@ -104,5 +111,5 @@ describe.skipIf(!chromiumPath())('three spirals with softmax in Chromium', () =>
     await screenshot(page, 'softmax-trained-zh');
     expect(errors).toEqual([]);
     await page.context().close();
-  }, 150_000);
+  });
 });
