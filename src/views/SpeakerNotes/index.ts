@@ -1,0 +1,1 @@
+export { speakerNote } from './speakerNote';
