@@ -82,7 +82,10 @@ export function layoutNetwork(sizes: LayerSizes, width: number, height: number, 
     const radius = Math.max(1, Math.min(maxRadius, spacing * RADIUS_PER_SPACING, (spacing - MIN_GAP) / 2));
     const x = left + k * step;
     const nodes = Array.from({ length: n }, (_, i) => ({ x, y: midY + (i - (n - 1) / 2) * spacing }));
-    const fontSize = spacing < MIN_LABEL_SPACING ? 0 : Math.max(MIN_FONT, Math.min(MAX_FONT * labelScale, spacing * 0.42));
+    // Grown labels (labelScale) keep to the spacing; beside several outputs a value has up to
+    // three more lines under it (y, −log a, L), so those grow only as far as four lines fit.
+    const grown = Math.min(MAX_FONT * labelScale, k === 2 && n > 1 ? Math.max(MAX_FONT, spacing / 5) : Infinity);
+    const fontSize = spacing < MIN_LABEL_SPACING ? 0 : Math.max(MIN_FONT, Math.min(grown, spacing * 0.42));
     return { x, nodes, radius, spacing, fontSize };
   };
   return { width, height, layers: [layer(sizes[0], 0), layer(sizes[1], 1), layer(sizes[2], 2)] };
@@ -139,6 +142,17 @@ export const COMPACT_WIDTH = 520;
 
 /** How much larger than MAX_FONT value labels may be drawn (the spacing limits them too). */
 export const MAX_LABEL_SCALE = 1.75;
+/**
+ * How much wider a drawing must be per unit of label scale: its margins (the input and output
+ * values) and the gap between the hidden and output columns (the hidden values and the note
+ * under the output) grow with the labels; the circles do not.
+ */
+const LABEL_ROOM = 400;
+
+/** The narrowest drawing whose labels, at `labelScale`, keep their room. */
+export function minDrawingWidth(labelScale: number): number {
+  return COMPACT_WIDTH + LABEL_ROOM * (labelScale - 1);
+}
 
 export interface DiagramFit {
   /** The drawing's width (viewBox units). */
@@ -154,8 +168,9 @@ export interface DiagramFit {
  * drawing is as wide as the box, within DIAGRAM_WIDTHS, and scales to fill it. Filling a box
  * (presenter, embed), it is as large as the box allows without running past its height (whose
  * drawing height `heightAt(labelScale)` gives), its largest value labels at most `textPx`, and
- * never compact. When the height holds it back and there is width to spare (a short, wide box),
- * its labels grow within the drawing (labelScale) towards `textPx`.
+ * never compact. When the box holds the labels below `textPx`, they grow within the drawing
+ * (labelScale, up to MAX_LABEL_SCALE) just far enough to reach it. `heightAt` must grow less
+ * than in proportion to the label scale (a fixed part plus the margins, as diagramHeight does).
  */
 export function fitDiagram(boxWidth: number, boxHeight: number | null, heightAt: (labelScale: number) => number, textPx: number | null): DiagramFit {
   if (boxHeight === null && textPx === null) {
@@ -167,15 +182,25 @@ export function fitDiagram(boxWidth: number, boxHeight: number | null, heightAt:
       textPx === null ? Infinity : textPx / (MAX_FONT * labelScale),
       boxHeight === null ? Infinity : boxHeight / heightAt(labelScale),
     );
-    const width = Math.max(COMPACT_WIDTH * labelScale, Math.min(DIAGRAM_WIDTHS[1] * labelScale, boxWidth / scale));
+    const minWidth = minDrawingWidth(labelScale);
+    const width = Math.max(minWidth, Math.min(Math.max(minWidth, DIAGRAM_WIDTHS[1]), boxWidth / scale));
     scale = Math.min(scale, boxWidth / width);
     return { width, scale, labelScale };
   };
+  // Reaching the aim within rounding (the scale that reaches it is textPx / (MAX_FONT · labelScale)).
+  const reaches = (f: DiagramFit) => textPx === null || MAX_FONT * f.labelScale * f.scale >= textPx - 1e-9;
   const plain = fit(1);
-  const labelPx = (f: DiagramFit) => MAX_FONT * f.labelScale * f.scale;
-  if (textPx === null || labelPx(plain) >= textPx) return plain;
-  const labelScale = Math.min(MAX_LABEL_SCALE, textPx / labelPx(plain), boxWidth / (COMPACT_WIDTH * plain.scale));
-  if (labelScale <= 1) return plain;
-  const grown = fit(labelScale);
-  return labelPx(grown) > labelPx(plain) ? grown : plain;
+  if (reaches(plain)) return plain;
+  // The labels' size grows with labelScale (the drawing's height and width grow less than its
+  // labels do), so the smallest label scale that reaches textPx is found by halving; labels no
+  // larger than needed keep the drawing's usual proportions.
+  const top = fit(MAX_LABEL_SCALE);
+  if (!reaches(top)) return top;
+  let [low, high] = [1, MAX_LABEL_SCALE];
+  while (high - low > 1e-3) {
+    const mid = (low + high) / 2;
+    if (reaches(fit(mid))) high = mid;
+    else low = mid;
+  }
+  return fit(high);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-  MAX_FONT, MAX_LABEL_SCALE, arrowPath, columnsHeight, edgePath, fitDiagram, layoutNetwork, pointAlong, strokeWidthScale, type LayerSizes,
+  MAX_FONT, MAX_LABEL_SCALE, arrowPath, minDrawingWidth, columnsHeight, edgePath, fitDiagram, layoutNetwork, pointAlong, strokeWidthScale, type LayerSizes,
 } from '../../src/viz/network';
 
 const SIZES: LayerSizes[] = [[2, 4, 1], [2, 16, 1], [10, 5, 1], [2, 32, 1], [1, 1, 1], [3, 8, 2], [2, 100, 3], [2, 6, 10]];
@@ -166,16 +166,35 @@ describe('fitDiagram', () => {
     expect(width * scale).toBeLessThanOrEqual(w + 1e-9);
     expect(heightAt(labelScale) * scale).toBeLessThanOrEqual(h + 1e-9);
     if (textPx !== null) expect(MAX_FONT * labelScale * scale).toBeLessThanOrEqual(textPx + 1e-9);
-    expect(width).toBeGreaterThanOrEqual(520 * labelScale);
+    expect(width).toBeGreaterThanOrEqual(minDrawingWidth(labelScale));
+    expect(width).toBeGreaterThanOrEqual(520);
     expect(labelScale).toBeGreaterThanOrEqual(1);
     expect(labelScale).toBeLessThanOrEqual(MAX_LABEL_SCALE);
   });
 
-  test('a tall box holds the drawing by its width: the largest drawing that fits, labels at their usual share of it', () => {
-    const { width, scale, labelScale } = fitDiagram(916, 720, heightAt, 27.6);
-    expect(labelScale).toBe(1);
-    expect(width).toBe(520);
-    expect(scale).toBeCloseTo(916 / 520, 12);
+  /**
+   * The largest labels a box allows at a label scale, from the constraints alone: the drawing no
+   * narrower than minDrawingWidth, inside the box, labels no larger than the aim.
+   */
+  const reachable = (w: number, h: number, textPx: number, s: number) =>
+    Math.min(textPx, (MAX_FONT * s * w) / minDrawingWidth(s), (MAX_FONT * s * h) / heightAt(s));
+  const AIMED = BOXES.filter((b): b is [number, number, number] => b[2] !== null);
+
+  test.each(AIMED)('filling a %i×%i box aiming at %s px: labels as large as any label scale allows, and the scale no larger than needed', (w, h, textPx) => {
+    const { scale, labelScale } = fitDiagram(w, h, heightAt, textPx);
+    const px = MAX_FONT * labelScale * scale;
+    const grid = Array.from({ length: 76 }, (_, k) => 1 + ((MAX_LABEL_SCALE - 1) * k) / 75);
+    const best = Math.max(...grid.map((s) => reachable(w, h, textPx, s)));
+    expect(px).toBeGreaterThanOrEqual(best - 0.01);
+    if (labelScale > 1) expect(reachable(w, h, textPx, labelScale - 0.01)).toBeLessThan(textPx);
+  });
+
+  test('a 1920×1080 projector\'s diagram panel (916×720, aiming at 27.6 px): the labels reach the aim, above issue 11\'s 24 px', () => {
+    const { scale, labelScale } = fitDiagram(916, 720, heightAt, 27.6);
+    expect(MAX_FONT * labelScale * scale).toBeCloseTo(27.6, 6);
+    // The plain drawing, as wide as the box at the narrowest it may be, would fall short.
+    expect((MAX_FONT * 916) / minDrawingWidth(1)).toBeLessThan(27.6);
+    expect(labelScale).toBeGreaterThan(1);
   });
 
   test('a short, wide box holds it by its height: the labels grow into the width to spare', () => {

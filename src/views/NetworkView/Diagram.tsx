@@ -8,7 +8,7 @@ import { useCallback, useId, useMemo, useRef, useState, type FocusEvent, type Ke
 import { useT } from '../../i18n/index';
 import { selectFocusEdge, selectFocusNeuron, useAfterPaint, useAppStore, type AppState } from '../../store/index';
 import { formatValue } from '../../viz/color';
-import { COMPACT_WIDTH, arrowPath, columnsHeight, edgePath, layoutNetwork, pointAlong, strokeWidthScale, type LayerSizes, type Point } from '../../viz/network';
+import { arrowPath, minDrawingWidth, columnsHeight, edgePath, layoutNetwork, pointAlong, strokeWidthScale, type LayerSizes, type Point } from '../../viz/network';
 import { LossNote, NeuronValue, type LabelSide } from './labels';
 import { CrossFade } from './CrossFade';
 import { Flow } from './Flow';
@@ -68,7 +68,7 @@ const MARGIN_BOTTOM = 12;
  * `isWide` leaves more on the right for softmax's "−log a = 1.0634" line.
  */
 function marginsFor(width: number, isWide: boolean, labelScale: number) {
-  const compact = width < COMPACT_WIDTH * labelScale;
+  const compact = width < minDrawingWidth(labelScale);
   const right = (compact ? 84 : 100) + (isWide ? 24 : 0);
   return { top: MARGIN_TOP * labelScale, bottom: MARGIN_BOTTOM, left: (compact ? 60 : 78) * labelScale, right: right * labelScale };
 }
@@ -209,7 +209,7 @@ export function Diagram({ model, sizes, width, fadeMs, labelScale = 1 }: Diagram
   // Hidden values go under their circles when the layer leaves room, keeping the space between columns free.
   const hiddenSide: LabelSide = hidden.spacing - 2 * hidden.radius >= hidden.fontSize + 12 ? 'below' : 'right';
   const sides: readonly LabelSide[] = ['left', hiddenSide, 'right'];
-  const isNoteBelow = sizes[2] === 1 && (hiddenSide === 'below' || width >= COMPACT_WIDTH * labelScale || hidden.fontSize === 0);
+  const isNoteBelow = sizes[2] === 1 && (hiddenSide === 'below' || width >= minDrawingWidth(labelScale) || hidden.fontSize === 0);
 
   // A newer model than the marks show: the running fade and flow end now, the next start with the marks.
   const isInterrupted = marks !== model;
