@@ -19,7 +19,7 @@ export function App({ onStartOver }: { readonly onStartOver?: () => void }) {
   const [pairing] = useState(newPairing);
   const page = usePageCommands(pairing);
   // The speaker view follows its presenter; an embed has no speaker view.
-  const hasPeer = useSpeakerSync(mode === 'embed' ? null : mode === 'speaker' ? 'speaker' : 'main', pairing);
+  const peer = useSpeakerSync(mode === 'embed' ? null : mode === 'speaker' ? 'speaker' : 'main', pairing);
   return (
     <>
       {/* Only one window plays: the speaker view follows the presenter's steps. */}
@@ -27,7 +27,7 @@ export function App({ onStartOver }: { readonly onStartOver?: () => void }) {
       <Shortcuts page={page} />
       {mode === 'present' && <PresentLayout page={page} />}
       {mode === 'embed' && <EmbedLayout />}
-      {mode === 'speaker' && <SpeakerLayout hasPeer={hasPeer} />}
+      {mode === 'speaker' && <SpeakerLayout peer={peer} />}
       {mode === 'studio' && <StudioLayout page={page} onStartOver={onStartOver} />}
     </>
   );

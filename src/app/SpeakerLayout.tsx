@@ -10,8 +10,9 @@ import { useElapsedSeconds } from '../playback';
 import { ShowState, selectIteration, selectLocale, selectNextPhaseState, selectPhase, useAppStore, type AppState } from '../store/index';
 import { NetworkView } from '../views/NetworkView';
 import { HelpButton, Status, Transport } from '../views/Controls';
-import { speakerNote } from '../views/SpeakerNotes';
+import { speakerNote, type LessonNote } from '../views/SpeakerNotes';
 import { Notice } from './Notice';
+import type { PeerState } from './speakerSync';
 import './speaker.css';
 
 const DIRECTION: Record<PhaseId, string> = {
@@ -44,15 +45,23 @@ function NextCard({ label, iteration, phase }: { label: string; iteration: numbe
   );
 }
 
-function Note() {
+/** The running lesson's prose (sent by the main window) when there is one, else the built-in note for the phase. */
+function Note({ lesson }: { lesson: LessonNote | null }) {
   const t = useT();
   const locale = useAppStore(selectLocale);
   // The note reads several parts of the state (cursor, focus, settings); selected as its text, it re-renders only when that changes.
-  const note = useAppStore(useCallback((s: AppState) => speakerNote(s, locale), [locale]));
+  const note = useAppStore(useCallback((s: AppState) => (lesson ? '' : speakerNote(s, locale)), [locale, lesson]));
   return (
     <section className="speaker-note" aria-labelledby="speaker-note-title">
       <h2 id="speaker-note-title">{t('speaker.note')}</h2>
-      <p aria-live="polite">{note}</p>
+      <div aria-live="polite">
+        {lesson ? (
+          <>
+            <h3 className="speaker-note-lesson">{lesson.title}</h3>
+            {lesson.text.split(/\n\s*\n/).map((p, k) => <p key={k}>{p}</p>)}
+          </>
+        ) : <p>{note}</p>}
+      </div>
     </section>
   );
 }
@@ -70,7 +79,7 @@ function Elapsed() {
   );
 }
 
-export function SpeakerLayout({ hasPeer }: { hasPeer: boolean }) {
+export function SpeakerLayout({ peer }: { peer: PeerState }) {
   const t = useT();
   const iteration = useAppStore(selectIteration);
   const phase = useAppStore(selectPhase);
@@ -82,13 +91,13 @@ export function SpeakerLayout({ hasPeer }: { hasPeer: boolean }) {
         <h1>{t('speaker.title')}</h1>
         <Elapsed />
       </header>
-      {!hasPeer && <p className="speaker-alone" role="status">{t('speaker.alone')}</p>}
+      {!peer.hasPeer && <p className="speaker-alone" role="status">{t('speaker.alone')}</p>}
       <Notice />
       <div className="speaker-phases">
         <PhaseCard label={t('speaker.now')} iteration={iteration} phase={phase} isNow />
         <NextCard label={t('speaker.next')} iteration={next.iteration} phase={next.phase} />
       </div>
-      <Note />
+      <Note lesson={peer.lesson} />
       <nav className="speaker-controls" aria-label={t('controls.region')}>
         <Status />
         <Transport isCompact />

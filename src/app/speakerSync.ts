@@ -3,7 +3,8 @@
  * Each window runs its own store; a step in either is posted (cursor, playing, and from the main
  * window its settings) and the other follows through its own store actions: stepForward or
  * stepBack for a neighbouring phase, seek otherwise. Only the main window's clock plays; the
- * speaker view mirrors `isPlaying` and asks the main window to play.
+ * speaker view mirrors `isPlaying` and asks the main window to play. A lesson runs in the main
+ * window only: it sends the step's prose, which the speaker view shows as its note.
  *
  * Why each window ignores its own echoes: a change applied from a message is not posted back, and
  * neither is the late arrival of a position a message asked for (a far seek trains in the worker
@@ -13,6 +14,7 @@ import { useEffect, useState } from 'react';
 import { DEFAULT_CONFIG, currentSession, toPosition, useStoreApi, type AppState, type AppStore } from '../store/index';
 import { parseLink, serializeLink } from '../store/url';
 import type { PhaseId } from '../engine/index';
+import { lessonNote, type LessonNote } from '../views/SpeakerNotes';
 
 export type SyncRole = 'main' | 'speaker';
 
@@ -31,6 +33,8 @@ export interface StateMessage {
   readonly isPlaying: boolean;
   /** The main window's settings and language as a link (cursor left out); absent from the speaker view, and for an uploaded CSV. */
   readonly settings?: string;
+  /** The running lesson's step, as the speaker's note (from the main window, while a lesson runs). */
+  readonly lesson?: LessonNote;
 }
 type SyncMessage = StateMessage | { readonly kind: 'hello' };
 
@@ -44,7 +48,10 @@ function settingsOf(s: AppState): string | undefined {
 function stateMessage(s: AppState, from: SyncRole): StateMessage {
   const { iteration, phase } = currentSession(s.timeline);
   const settings = from === 'main' ? settingsOf(s) : undefined;
-  return { kind: 'state', from, iteration, phase, isPlaying: s.isPlaying, ...(settings === undefined ? {} : { settings }) };
+  const lesson = from === 'main' ? lessonNote(s, s.locale) : null;
+  return {
+    kind: 'state', from, iteration, phase, isPlaying: s.isPlaying, ...(settings === undefined ? {} : { settings }), ...(lesson ? { lesson } : {}),
+  };
 }
 
 function isStateMessage(m: unknown): m is StateMessage {
@@ -52,10 +59,10 @@ function isStateMessage(m: unknown): m is StateMessage {
 }
 
 /**
- * Connects a store to a channel in a role. `onPeer` is called on every message from the other
- * side (the speaker view says whether a main window answers). Returns the disconnect.
+ * Connects a store to a channel in a role. `onPeer` is called with every message from the other
+ * side (the speaker view says whether a main window answers, and shows its lesson). Returns the disconnect.
  */
-export function connectSync(store: AppStore, channel: SyncChannel, role: SyncRole, onPeer?: () => void): () => void {
+export function connectSync(store: AppStore, channel: SyncChannel, role: SyncRole, onPeer?: (m: StateMessage) => void): () => void {
   let isApplying = false;
   /** A cursor a message asked for that is still on its way (trained in the backend): not a change of ours. */
   let awaited: number | null = null;
@@ -84,7 +91,7 @@ export function connectSync(store: AppStore, channel: SyncChannel, role: SyncRol
     if (isApplying) return;
     const isSettled = s.training === null;
     const changed = s.timeline.cursor !== prev.timeline.cursor || s.isPlaying !== prev.isPlaying || s.config !== prev.config
-      || s.locale !== prev.locale || (isSettled && prev.training !== null);
+      || s.locale !== prev.locale || (isSettled && prev.training !== null) || s.lessonRun !== prev.lessonRun;
     // While a job trains, the cursor stands for progress; the result is posted when it ends.
     if (!changed || !isSettled) return;
     if (awaited !== null) {
@@ -103,7 +110,7 @@ export function connectSync(store: AppStore, channel: SyncChannel, role: SyncRol
     }
     // Another main window, or another speaker view, is not our peer.
     if (!isStateMessage(m) || m.from === role) return;
-    onPeer?.();
+    onPeer?.(m);
     isApplying = true;
     try {
       apply(m);
@@ -141,21 +148,28 @@ function channelName(role: SyncRole, pairing: string): string {
   return `${CHANNEL_PREFIX}${fromWindow ?? pairing}`;
 }
 
-/**
- * Syncs this window's store with its peer while `role` is set (null: an embed, which has none).
- * Returns whether a peer has answered (the speaker view says so when none does).
- */
-export function useSpeakerSync(role: SyncRole | null, pairing: string): boolean {
+export interface PeerState {
+  /** Whether a peer has answered (the speaker view says so when none does). */
+  readonly hasPeer: boolean;
+  /** The main window's running lesson step, for the speaker view's note. */
+  readonly lesson: LessonNote | null;
+}
+
+/** Syncs this window's store with its peer while `role` is set (null: an embed, which has none). */
+export function useSpeakerSync(role: SyncRole | null, pairing: string): PeerState {
   const store = useStoreApi();
-  const [hasPeer, setPeer] = useState(false);
+  const [peer, setPeer] = useState<PeerState>({ hasPeer: false, lesson: null });
   useEffect(() => {
     if (role === null || typeof BroadcastChannel === 'undefined') return;
     const channel = new BroadcastChannel(channelName(role, pairing));
-    const disconnect = connectSync(store, channel, role, () => setPeer(true));
+    const disconnect = connectSync(store, channel, role, (m) => setPeer((p) => (
+      p.hasPeer && sameNote(p.lesson, m.lesson ?? null) ? p : { hasPeer: true, lesson: m.lesson ?? null })));
     return () => {
       disconnect();
       channel.close();
     };
   }, [store, role, pairing]);
-  return hasPeer;
+  return peer;
 }
+
+const sameNote = (a: LessonNote | null, b: LessonNote | null) => a === b || (a !== null && b !== null && a.title === b.title && a.text === b.text);

@@ -3,7 +3,10 @@
  * a channel: steps in either move both, through the store's own actions, with no echoes.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectSync, type SyncChannel } from '../../src/app/speakerSync';
+import { connectSync, type StateMessage, type SyncChannel } from '../../src/app/speakerSync';
+import { lessonById } from '../../src/lessons/index';
+import type { Lesson } from '../../src/lessons/types';
+import reference from '../fixtures/lessons.json';
 import { createAppStore, selectSession, type AppStore } from '../../src/store/index';
 import { parseLink } from '../../src/store/url';
 import { manualBackend } from '../fixtures/manualBackend';
@@ -40,9 +43,11 @@ async function pair(mainLink = '', speakerDeps = {}) {
   const main = createAppStore(parseLink(mainLink).init);
   const speaker = createAppStore(parseLink(`${mainLink}&speaker=1`).init, speakerDeps);
   const channels = channelPair();
-  disconnects.push(connectSync(main, channels.main, 'main'), connectSync(speaker, channels.speaker, 'speaker'));
+  /** What the speaker view last heard from the presenter (its note comes from there). */
+  const heard: StateMessage[] = [];
+  disconnects.push(connectSync(main, channels.main, 'main'), connectSync(speaker, channels.speaker, 'speaker', (m) => heard.push(m)));
   await settle();
-  return { main, speaker, sent: channels.sent };
+  return { main, speaker, sent: channels.sent, heard };
 }
 
 describe('the speaker view in sync with the presenter', () => {
@@ -127,5 +132,27 @@ describe('the speaker view in sync with the presenter', () => {
     await settle();
     expect(sent.filter((m) => m.from === 1)).toEqual([]);
     expect(where(main)).toBe('40 forward-output');
+  });
+
+  it('while a lesson runs, the speaker view hears its step\'s prose with NumPy\'s numbers, in the presenter\'s language; after it, none', async () => {
+    const { main, speaker, heard } = await pair();
+    const lesson = lessonById('chain-rule') as Lesson;
+    const k = lesson.steps.findIndex((s) => s.title.en === 'Start at the end: dℓ/da₂');
+    main.getState().startLesson(lesson, k, true);
+    await settle();
+    const ref = reference.chainRule;
+    const note = () => heard[heard.length - 1].lesson;
+    expect(where(speaker)).toBe(`${ref.iteration} ${lesson.steps[k].phase}`);
+    expect(note()?.title).toBe('Start at the end: dℓ/da₂');
+    expect(note()?.text).toContain(`a₂ = ${ref.a2.toFixed(4)}`);
+    expect(note()?.text).toContain(`over the ${ref.m} samples`);
+    expect(note()?.text).not.toContain('{');
+    main.getState().setLocale('zh-CN');
+    await settle();
+    expect(note()?.title).toBe('从终点开始：dℓ/da₂');
+    expect(note()?.text).toContain(`输出 a₂ = ${ref.a2.toFixed(4)}`);
+    main.getState().leaveLesson();
+    await settle();
+    expect(note()).toBeUndefined();
   });
 });
