@@ -2,6 +2,10 @@
  * Embeds in Chromium: a course page (served by the test, on another origin) with the studio in an
  * <iframe>. Every `show=` part alone renders exactly that part, sized to the frame; the keys step
  * once the frame has focus; the Share / embed dialog writes code that does the same.
+ *
+ * One frame serves the tests in order (each boot of the app costs seconds on a busy CI machine):
+ * it loads the first link, and each later test gives it a new link by changing its hash, which
+ * opens the link as a load does (openHash) — as a course page's tabs switching one frame would.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
@@ -57,6 +61,14 @@ const status = (frame: FrameLocator) => frame.locator('.controls-status').first(
 describe.skipIf(!chromiumPath())('embeds in Chromium', () => {
   let browser: Browser;
   let context: BrowserContext;
+  let page: Page;
+  let frame: FrameLocator;
+
+  /** Gives the course page's frame a link: its first load, then a hashchange. */
+  const embed = async (hash: string) => {
+    const app = page.frames()[1];
+    await app.evaluate((h) => { window.location.hash = h; }, hash);
+  };
 
   beforeAll(async () => {
     // The course page comes from page.route, which Chromium counts as a public site; a public page
@@ -64,6 +76,9 @@ describe.skipIf(!chromiumPath())('embeds in Chromium', () => {
     // framing the app on its public host is not one.
     browser = await launch(['--disable-features=LocalNetworkAccessChecks']);
     context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(inject('baseURL')).origin });
+    page = await coursePage(context, iframe('embed=1&show=network'));
+    frame = page.frameLocator('iframe');
   });
 
   afterAll(async () => {
@@ -71,10 +86,9 @@ describe.skipIf(!chromiumPath())('embeds in Chromium', () => {
   });
 
   it.each(PANELS)('show=%s renders that panel alone, with the compact step bar, sized to the frame', async (panel) => {
-    const page = await coursePage(context, iframe(`embed=1&show=${panel}`));
-    const frame = page.frameLocator('iframe');
+    await embed(`embed=1&show=${panel}`);
     await frame.getByRole('heading', { level: 2, name: HEADINGS[panel] }).waitFor();
-    expect(await shown(frame)).toEqual({
+    await expect.poll(() => shown(frame)).toEqual({
       panels: [panel], headings: 1, hasControls: false, hasStepBar: true, hasPageHeader: false, hasLab: false,
     });
     // Sized to the frame: the panel fills it, and the frame's page does not scroll.
@@ -87,32 +101,27 @@ describe.skipIf(!chromiumPath())('embeds in Chromium', () => {
     expect(sizes.height).toBeGreaterThan(FRAME.height * 0.6);
     expect(sizes.scroll).toBeLessThanOrEqual(0);
     if (panel === 'network' || panel === 'data') await screenshot(page, `embed-${panel}`);
-    await page.close();
   });
 
   it('show=controls renders the controls bar alone', async () => {
-    const page = await coursePage(context, iframe('embed=1&show=controls'));
-    const frame = page.frameLocator('iframe');
-    expect(await shown(frame)).toEqual({
+    await embed('embed=1&show=controls');
+    await expect.poll(() => shown(frame)).toEqual({
       panels: [], headings: 0, hasControls: true, hasStepBar: false, hasPageHeader: false, hasLab: false,
     });
     expect(await frame.getByRole('combobox', { name: /Speed/ }).count()).toBe(1);
-    await page.close();
   });
 
   it('several parts at once, with every other link key applied (data, iteration, phase)', async () => {
-    const page = await coursePage(context, iframe('data=xor&hidden=3&it=2&phase=loss&embed=1&show=network,equations,controls'));
-    const frame = page.frameLocator('iframe');
+    await embed('data=xor&hidden=3&it=2&phase=loss&embed=1&show=network,equations,controls');
     await expect.poll(() => status(frame)).toBe('Iteration 2 · Loss');
-    expect(await shown(frame)).toMatchObject({ panels: ['network', 'equations'], hasControls: true, hasStepBar: false });
+    await expect.poll(() => shown(frame)).toMatchObject({ panels: ['network', 'equations'], hasControls: true, hasStepBar: false });
     expect(await frame.getByRole('group', { name: /2 inputs, 3 hidden/ }).count()).toBe(1);
     await screenshot(page, 'embed-network-equations-controls');
-    await page.close();
   });
 
   it('→ and ← step once the frame has focus', async () => {
-    const page = await coursePage(context, iframe('embed=1&show=network'));
-    const frame = page.frameLocator('iframe');
+    await embed('embed=1&show=network');
+    await expect.poll(() => status(frame)).toBe('Iteration 0 · Forward: hidden layer');
     await frame.getByRole('heading', { level: 2, name: 'Network' }).click();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
@@ -122,31 +131,25 @@ describe.skipIf(!chromiumPath())('embeds in Chromium', () => {
     await expect.poll(() => status(frame)).toBe('Iteration 0 · Forward: output layer');
     // The course page itself never moved.
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
-    await page.close();
   });
 
   it('an unknown panel is named in the frame, and the rest still shows', async () => {
-    const page = await coursePage(context, iframe('embed=1&show=network,graph'));
-    const frame = page.frameLocator('iframe');
-    expect(await frame.getByRole('alert').textContent()).toContain('show= names panels this page does not have: "graph"');
+    await embed('embed=1&show=network,graph');
+    await expect.poll(() => frame.getByRole('alert').textContent()).toContain('show= names panels this page does not have: "graph"');
     expect((await shown(frame)).panels).toEqual(['network']);
-    await page.close();
   });
 
   it('in 简体中文', async () => {
-    const page = await coursePage(context, iframe('lang=zh-CN&embed=1&show=curves,graph'));
-    const frame = page.frameLocator('iframe');
+    await embed('lang=zh-CN&embed=1&show=curves,graph');
     await frame.getByRole('heading', { level: 2, name: '损失与准确率' }).waitFor();
-    expect(await frame.getByRole('alert').textContent()).toContain('本页面没有的面板："graph"');
+    await expect.poll(() => frame.getByRole('alert').textContent()).toContain('本页面没有的面板："graph"');
     expect(await frame.getByRole('button', { name: '前进一步' }).count()).toBe(1);
     await screenshot(page, 'embed-zh');
-    await page.close();
   });
 
   it('the Share / embed dialog writes a link and an <iframe> that open this state', async () => {
-    const shareContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await shareContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(inject('baseURL')).origin });
-    const studio = await shareContext.newPage();
+    const studio = await context.newPage();
+    await studio.setViewportSize({ width: 1280, height: 900 });
     await studio.goto(`${inject('baseURL')}#data=moons&it=3&phase=backward-output`);
     await expect.poll(() => studio.locator('#controls .controls-status').textContent()).toBe('Iteration 3 · Backward: output layer');
     await studio.getByRole('button', { name: 'Share / embed' }).click();
@@ -155,29 +158,26 @@ describe.skipIf(!chromiumPath())('embeds in Chromium', () => {
     await dialog.getByRole('checkbox', { name: /^Matrices/ }).check();
     await dialog.getByRole('checkbox', { name: /^Controls/ }).check();
     await dialog.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
-    // The preview is the embed itself.
-    const preview = dialog.frameLocator('iframe');
-    await preview.getByRole('heading', { level: 2, name: /^矩阵/ }).waitFor();
-    await studio.screenshot({ path: `${ARTIFACTS}/share-dialog.png` });
     await dialog.getByRole('button', { name: 'Copy the embed code' }).click();
     await dialog.getByText('Copied.').waitFor();
     const code = await studio.evaluate(() => navigator.clipboard.readText());
     expect(code).toBe(await dialog.getByRole('textbox', { name: /Embed code/ }).inputValue());
     expect(code).toMatch(/^<iframe src="[^"]+#data=moons&amp;it=3&amp;phase=backward-output&amp;lang=zh-CN&amp;embed=1&amp;show=network,matrices,controls"/);
+    // The preview is that code's frame, pasted: it shows what was chosen, where it was chosen.
+    const src = /src="([^"]+)"/.exec(code)![1].replace(/&amp;/g, '&');
+    expect(await dialog.locator('iframe').getAttribute('src')).toBe(src);
+    const preview = dialog.frameLocator('iframe');
+    await expect.poll(() => status(preview)).toBe('第 3 次迭代 · 反向传播：输出层');
+    expect(await preview.getByRole('heading', { level: 2 }).allTextContents()).toEqual([expect.stringMatching(/^网络/), expect.stringMatching(/^矩阵/)]);
+    await studio.screenshot({ path: `${ARTIFACTS}/share-dialog.png` });
     const link = await dialog.getByRole('textbox', { name: 'Link to the whole page' }).inputValue();
     await studio.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
 
-    // Pasted into a course page, the code shows what was chosen, where it was chosen.
-    const page = await coursePage(shareContext, code);
-    const frame = page.frameLocator('iframe');
-    await expect.poll(() => status(frame)).toBe('第 3 次迭代 · 反向传播：输出层');
-    expect(await frame.getByRole('heading', { level: 2 }).allTextContents()).toEqual([expect.stringMatching(/^网络/), expect.stringMatching(/^矩阵/)]);
-    // The link opens the whole page at the same state.
-    const whole = await shareContext.newPage();
-    await whole.goto(link);
-    await expect.poll(() => whole.locator('#controls .controls-status').textContent()).toBe('第 3 次迭代 · 反向传播：输出层');
-    expect(await whole.getByRole('heading', { level: 1 }).count()).toBe(1);
-    await shareContext.close();
+    // The link opens the whole page at the same state, in the language chosen.
+    await studio.goto(link);
+    await expect.poll(() => studio.locator('#controls .controls-status').textContent()).toBe('第 3 次迭代 · 反向传播：输出层');
+    expect(await studio.getByRole('heading', { level: 1 }).count()).toBe(1);
+    await studio.close();
   });
 });
