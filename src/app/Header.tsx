@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useT, type Locale } from '../i18n/index';
 import { selectLocale, useAppStore, useStoreApi } from '../store/index';
+import { LanguageSelect } from './LanguageSelect';
 import { startPresenting, type PageCommands } from '../views/Controls';
 import { Notice } from './Notice';
 import { ShareDialog } from './ShareDialog';
@@ -42,13 +43,7 @@ export function Header({ page, onStartOver }: { readonly page: PageCommands; rea
       {onStartOver && (
         <button type="button" className="control-button header-start-over" title={t('app.startOverHint')} onClick={onStartOver}>{t('app.startOver')}</button>
       )}
-      <label className="header-language">
-        {t('app.language')}{' '}
-        <select value={locale} onChange={(e) => changeLocale(e.target.value as Locale)}>
-          <option value="en">English</option>
-          <option value="zh-CN">简体中文</option>
-        </select>
-      </label>
+      <LanguageSelect className="header-language" label={t('app.language')} value={locale} onChange={changeLocale} />
       <Notice />
       {isSharing && <ShareDialog onClose={() => setSharing(false)} />}
     </header>

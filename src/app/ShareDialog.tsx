@@ -5,6 +5,7 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { useT, type Locale } from '../i18n/index';
+import { LanguageSelect } from './LanguageSelect';
 import { EMBED_PARTS, currentSession, useStoreApi, type EmbedPart } from '../store/index';
 import { Modal } from '../views/shared/Modal';
 import { embedCode, embedHeight, embedLink, pageLink, type ShareChoice } from './shareLinks';
@@ -88,13 +89,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             ))}
           </fieldset>
           {!parts.includes('controls') && hasParts && <p className="share-hint">{t('share.stepBar')}</p>}
-          <label className="share-row">
-            {t('share.language')}{' '}
-            <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)}>
-              <option value="en">English</option>
-              <option value="zh-CN">简体中文</option>
-            </select>
-          </label>
+          <LanguageSelect className="share-row" label={t('share.language')} value={locale} onChange={setLocale} />
           <label className="share-check">
             <input type="checkbox" checked={atCursor} onChange={(e) => setAtCursor(e.target.checked)} />
             {t('share.atCursor', { iteration: session.iteration, phase: t(`phase.${session.phase}`) })}
