@@ -1,26 +1,25 @@
-import { useT, type Locale, type MessageKey } from '../i18n/index';
-import { selectLocale, selectNotice, useAppStore, type Notice, type NoticeLine } from '../store/index';
+import { useState } from 'react';
+import { useT, type Locale } from '../i18n/index';
+import { selectLocale, useAppStore, useStoreApi } from '../store/index';
+import { LanguageSelect } from './LanguageSelect';
+import { startPresenting, type PageCommands } from '../views/Controls';
+import { Notice } from './Notice';
+import { ShareDialog } from './ShareDialog';
 
 const setLocale = (s: { setLocale: (l: Locale) => void }) => s.setLocale;
 const openLessons = (s: { setLessonListOpen: (open: boolean) => void }) => s.setLessonListOpen;
-const notify = (s: { notify: (n: null) => void }) => s.notify;
 
-type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
-
-/** A notice in the reader's language: each translatable sentence translated, the others as they are. */
-function noticeText(notice: Notice, t: Translate): string {
-  const say = (l: NoticeLine) => (l.code ? t(`notice.${l.code}`, l.params) : l.message);
-  return notice.lines ? notice.lines.map(say).join(t('notice.sep')) : say(notice);
-}
-
-/** Title, language switch, "Start over" (when given) and the store's notice (what just happened, or what was wrong). */
-export function Header({ onStartOver }: { readonly onStartOver?: () => void }) {
+/**
+ * Title, Lessons, Present, Share / embed, "Start over" (when given), the language switch and the
+ * store's notice (what just happened, or what was wrong).
+ */
+export function Header({ page, onStartOver }: { readonly page: PageCommands; readonly onStartOver?: () => void }) {
   const t = useT();
+  const store = useStoreApi();
   const locale = useAppStore(selectLocale);
   const changeLocale = useAppStore(setLocale);
-  const notice = useAppStore(selectNotice);
-  const dismiss = useAppStore(notify);
   const setLessonListOpen = useAppStore(openLessons);
+  const [isSharing, setSharing] = useState(false);
   return (
     <header className="header">
       <div className="header-title">
@@ -35,22 +34,18 @@ export function Header({ onStartOver }: { readonly onStartOver?: () => void }) {
       <button type="button" className="control-button header-lessons" aria-haspopup="dialog" onClick={() => setLessonListOpen(true)}>
         {t('lesson.open')}
       </button>
+      <button type="button" className="control-button header-present" title={t('present.buttonTitle')} onClick={() => startPresenting(store.getState(), page)}>
+        {t('present.button')}
+      </button>
+      <button type="button" className="control-button header-share" aria-haspopup="dialog" onClick={() => setSharing(true)}>
+        {t('share.button')}
+      </button>
       {onStartOver && (
         <button type="button" className="control-button header-start-over" title={t('app.startOverHint')} onClick={onStartOver}>{t('app.startOver')}</button>
       )}
-      <label className="header-language">
-        {t('app.language')}{' '}
-        <select value={locale} onChange={(e) => changeLocale(e.target.value as Locale)}>
-          <option value="en">English</option>
-          <option value="zh-CN">简体中文</option>
-        </select>
-      </label>
-      {notice && (
-        <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          <span>{noticeText(notice, t)}</span>
-          <button type="button" onClick={() => dismiss(null)}>{t('app.dismiss')}</button>
-        </div>
-      )}
+      <LanguageSelect className="header-language" label={t('app.language')} value={locale} onChange={changeLocale} />
+      <Notice />
+      {isSharing && <ShareDialog onClose={() => setSharing(false)} />}
     </header>
   );
 }

@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import { createAppStore, type AppStore, type NoticeCode, type NoticeLine } from '../store/index';
 import { createSaver, restoreParts, type KeyValueStore } from '../store/persist';
 import { PARTS } from '../store/persistedParts';
-import { isStateLink } from '../store/url';
+import { isStateLink, parseLink } from '../store/url';
 import { localeFromLanguages } from './locale';
 import { openStorage } from './storage';
 import { openHash } from './useUrlSync';
@@ -49,6 +49,13 @@ function tell(store: AppStore, lines: readonly NoticeLine[], said: Set<NoticeCod
 export function openStore(hash: string, languages: readonly string[], storage: KeyValueStore | null = openStorage()): OpenedStore {
   const store = createAppStore({ locale: localeFromLanguages(languages) }, { trainingBackend: createWorkerBackend() });
   const hasLink = isStateLink(hash);
+  // An embed (in a course page, or the Share dialog's preview) and a speaker view show what their
+  // link says and keep nothing: their state is not the reader's work, and must not replace it.
+  const guest = hasLink ? parseLink(hash).init.layout?.mode : undefined;
+  if (guest === 'embed' || guest === 'speaker') {
+    openHash(store.getState(), hash);
+    return { store, saver: null, isResumed: false, said: new Set() };
+  }
   const said = new Set<NoticeCode | undefined>();
   let saver: OpenedStore['saver'] = null;
   let restored: readonly string[] = [];

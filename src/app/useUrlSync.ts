@@ -3,7 +3,8 @@
  * and opens a hash the user types or pastes. The only code that touches window.location.
  */
 import { useEffect } from 'react';
-import { currentSession, useStoreApi, type AppState } from '../store/index';
+import { currentSession, layoutOf, useStoreApi, type AppState } from '../store/index';
+import { serializeLayout } from '../store/layoutLink';
 import { isStateLink, parseLink, serializeLink } from '../store/url';
 import { lessonLink, readLessonLink } from '../lessons/link';
 
@@ -12,9 +13,12 @@ const WRITE_INTERVAL_MS = 300;
 
 function linkOf(s: AppState): string {
   const run = s.lessonRun;
-  if (run?.isBuiltIn) return lessonLink(run.lesson.id, Math.min(run.step, run.lesson.steps.length - 1), s.locale);
+  if (run?.isBuiltIn) {
+    // The layout too: a reload in presenter mode stays on the projector, at the lesson's step.
+    return [lessonLink(run.lesson.id, Math.min(run.step, run.lesson.steps.length - 1), s.locale), serializeLayout(layoutOf(s))].filter(Boolean).join('&');
+  }
   const session = currentSession(s.timeline);
-  return serializeLink(s.config, { iteration: session.iteration, phase: session.phase }, s.locale);
+  return serializeLink(s.config, { iteration: session.iteration, phase: session.phase }, s.locale, layoutOf(s));
 }
 
 /**
@@ -26,6 +30,7 @@ export function openHash(state: AppState, hash: string): void {
   const lesson = readLessonLink(hash);
   if (lesson) {
     if (init.locale) state.setLocale(init.locale);
+    if (init.layout) state.setLayout(init.layout);
     if (lesson.lesson) state.startLesson(lesson.lesson, lesson.step);
     if (lesson.notice) state.notify(lesson.notice);
     return;
@@ -52,7 +57,8 @@ export function useUrlSync(): void {
     timer = setTimeout(write, WRITE_INTERVAL_MS); // a page resumed at stored work shows its link too
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.timeline === prev.timeline && s.config === prev.config && s.locale === prev.locale
-        && s.training === prev.training && s.isPlaying === prev.isPlaying && s.lessonRun === prev.lessonRun) return;
+        && s.training === prev.training && s.isPlaying === prev.isPlaying && s.lessonRun === prev.lessonRun
+        && s.mode === prev.mode && s.presentPanels === prev.presentPanels && s.embedParts === prev.embedParts) return;
       // While training or playing the cursor moves many times a second (and each history write
       // costs milliseconds); the link is written once they stop.
       if (s.training || s.isPlaying) return;

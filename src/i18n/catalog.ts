@@ -16,8 +16,9 @@ import { race } from './messages/race';
 import { prepare } from './messages/prepare';
 import { lesson } from './messages/lesson';
 import { handouts } from './messages/handouts';
+import { present } from './messages/present';
 
-const AREAS = [app, network, controls, chart, matrices, code, data, equations, config, configClasses, race, prepare, lesson, handouts] as const;
+const AREAS = [app, network, controls, chart, matrices, code, data, equations, config, configClasses, race, prepare, lesson, handouts, present] as const;
 
 type Area = (typeof AREAS)[number];
 type KeysOf<A> = A extends { en: infer E } ? keyof E : never;

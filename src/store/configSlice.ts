@@ -54,6 +54,8 @@ export function createConfigSlice(
     notify: (notice) => set({ notice }),
     applyRecipe: (recipe, errors = []) => {
       get().stopTraining();
+      // First: an embed whose settings do not build is still an embed, showing the tutorial.
+      if (recipe.layout) get().setLayout(recipe.layout);
       try {
         const nextConfig = recipe.config ?? DEFAULT_CONFIG;
         const isSameConfig = sameConfig(nextConfig, get().config);

@@ -30,6 +30,14 @@ export function useAppStore<T>(selector: (state: AppState) => T): T {
   return snapshot ? selector(snapshot) : (latest as T);
 }
 
+/**
+ * The views below render `state` instead of the store's (a preview of another state, e.g. the
+ * speaker view's next phase). Their actions still act on the store.
+ */
+export function ShowState({ state, children }: { state: AppState; children: ReactNode }) {
+  return createElement(DeferredStateContext.Provider, { value: state }, children);
+}
+
 /** Like useAppStore, but the store's latest value even under <DeferUpdates> (for rarely changing state). */
 export function useLatestAppStore<T>(selector: (state: AppState) => T): T {
   return useStore(useStoreApi(), selector);

@@ -9,6 +9,9 @@ export { LANE_CHOICES, LANE_HYPERS, MAX_RACE_ITERATIONS } from './raceSlice';
 export type { TrainingBackend, TrainingOutcome } from './training';
 export type { LessonProgress, LessonRun, StepAnswer } from './lessonSlice';
 export { batchSize, stepResolver } from './lessonSlice';
-export { PANELS, MATRIX_NAMES, type Highlight, type MatrixName, type PanelId, type StateRecipe } from './recipe';
+export {
+  DEFAULT_PRESENT_PANELS, EMBED_PARTS, PANELS, MATRIX_NAMES,
+  type EmbedPart, type Highlight, type Layout, type MatrixName, type PanelId, type PanelPair, type StateRecipe,
+} from './recipe';
 export { handoutName, configStem, type Handout } from './fileNames';
 export { SESSION_FORMAT, SESSION_VERSION, readSession, sessionText, type SessionProblem, type SessionProblemCode } from './sessionFile';

@@ -11,6 +11,24 @@ import type { EdgeRef, Locale, NeuronRef } from './types';
 export type PanelId = 'network' | 'equations' | 'matrices' | 'code' | 'curves' | 'data';
 export const PANELS: readonly PanelId[] = ['network', 'equations', 'matrices', 'code', 'curves', 'data'];
 
+/** What an embed may show: the panels, and the controls bar. */
+export type EmbedPart = PanelId | 'controls';
+export const EMBED_PARTS: readonly EmbedPart[] = [...PANELS, 'controls'];
+
+/** The two panels the presenter's screen shows side by side, left then right. */
+export type PanelPair = readonly [PanelId, PanelId];
+export const DEFAULT_PRESENT_PANELS: PanelPair = ['network', 'equations'];
+
+/**
+ * How the page lays the studio out (STYLE.md §10: layouts over the same views, not copies):
+ * the whole page, a projector's two panels, the panels an embed shows, or the speaker's window.
+ */
+export type Layout =
+  | { readonly mode: 'studio' }
+  | { readonly mode: 'present'; readonly panels: PanelPair }
+  | { readonly mode: 'embed'; readonly show: readonly EmbedPart[] }
+  | { readonly mode: 'speaker' };
+
 /** The matrices a highlight may name. */
 export type MatrixName = 'X' | 'Y' | 'W1' | 'b1' | 'Z1' | 'A1' | 'W2' | 'b2' | 'Z2' | 'A2' | 'dZ2' | 'dW2' | 'db2' | 'dA1' | 'dZ1' | 'dW1' | 'db1';
 export const MATRIX_NAMES: readonly MatrixName[] = ['X', 'Y', 'W1', 'b1', 'Z1', 'A1', 'W2', 'b2', 'Z2', 'A2', 'dZ2', 'dW2', 'db2', 'dA1', 'dZ1', 'dW1', 'db1'];
@@ -35,4 +53,6 @@ export interface StateRecipe {
   /** Panels to draw the eye to; the others stay as they are. */
   readonly emphasis?: readonly PanelId[];
   readonly highlight?: Highlight | null;
+  /** The layout to switch to; absent keeps the current one (a lesson step does not leave presenter mode). */
+  readonly layout?: Layout;
 }

@@ -1,7 +1,8 @@
 /** Selectors, declared once at module scope so their identity is stable (STYLE.md §5). */
-import { fromPosition, currentSession, type Curves } from './timeline';
+import { fromPosition, currentSession, stepForward, type Curves } from './timeline';
 import type { AppState } from './store';
 import type { PhaseId, Session } from '../engine/index';
+import type { Layout } from './recipe';
 
 export const selectSession = (s: AppState): Session => currentSession(s.timeline);
 export const selectPhase = (s: AppState): PhaseId => currentSession(s.timeline).phase;
@@ -63,3 +64,39 @@ function trainingFrame(s: AppState): HeldFrame | null {
 export const selectFrameSession = (s: AppState): Session =>
   // Preparing a linked iteration, the studio holds the start: its numbers are not the ones asked for.
   (s.training?.destination ? s.training.from : trainingFrame(s)?.session ?? currentSession(s.timeline));
+
+export const selectMode = (s: AppState) => s.mode;
+export const selectPresentPanels = (s: AppState) => s.presentPanels;
+export const selectEmbedParts = (s: AppState) => s.embedParts;
+export const selectIsBlackedOut = (s: AppState) => s.isBlackedOut;
+
+/** The layout the page shows, as a link or a recipe names it (a new object: not for useAppStore). */
+export function layoutOf(s: AppState): Layout {
+  switch (s.mode) {
+    case 'present': return { mode: 'present', panels: s.presentPanels };
+    case 'embed': return { mode: 'embed', show: s.embedParts };
+    default: return { mode: s.mode };
+  }
+}
+
+const nextTimelines = new WeakMap<AppState['timeline'], AppState['timeline']>();
+const previews = new WeakMap<AppState, AppState>();
+
+/**
+ * The state one phase on, computed aside (the store does not move): what the next step will
+ * show, for the speaker view's preview. The same state gives the same object, so it can be
+ * selected; the phase is computed once per timeline.
+ */
+export function selectNextPhaseState(s: AppState): AppState {
+  let preview = previews.get(s);
+  if (!preview) {
+    let next = nextTimelines.get(s.timeline);
+    if (!next) {
+      next = stepForward(s.timeline);
+      nextTimelines.set(s.timeline, next);
+    }
+    preview = { ...s, timeline: next, training: null };
+    previews.set(s, preview);
+  }
+  return preview;
+}

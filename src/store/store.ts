@@ -10,6 +10,7 @@ import { createLessonSlice } from './lessonSlice';
 import { createTimelineSlice, timelineFor } from './timelineSlice';
 import { currentSession } from './timeline';
 import { inProcessBackend } from './training';
+import { DEFAULT_PRESENT_PANELS, EMBED_PARTS, type PanelPair } from './recipe';
 import { PREPARE_WORK_BUDGET, type AppDeps, type AppInit, type AppState } from './types';
 
 export * from './types';
@@ -60,8 +61,24 @@ export function createAppStore(init: AppInit = {}, deps: AppDeps = {}) {
 
     locale: init.locale ?? 'en',
     setLocale: (locale) => set({ locale }),
-    mode: 'studio',
-    setMode: (mode) => set({ mode }),
+    mode: init.layout?.mode ?? 'studio',
+    presentPanels: init.layout?.mode === 'present' ? init.layout.panels : DEFAULT_PRESENT_PANELS,
+    embedParts: init.layout?.mode === 'embed' ? init.layout.show : EMBED_PARTS,
+    isBlackedOut: false,
+    setMode: (mode) => set({ mode, isBlackedOut: false }),
+    setLayout: (layout) => set({
+      mode: layout.mode, isBlackedOut: false,
+      ...(layout.mode === 'present' ? { presentPanels: layout.panels } : {}),
+      ...(layout.mode === 'embed' ? { embedParts: layout.show } : {}),
+    }),
+    setPresentPanel: (side, panel) => {
+      const panels = get().presentPanels;
+      if (panels[side] === panel) return;
+      const other = panels[1 - side];
+      const pair: PanelPair = side === 0 ? [panel, other === panel ? panels[0] : other] : [other === panel ? panels[1] : other, panel];
+      set({ presentPanels: pair });
+    },
+    toggleBlackout: () => set({ isBlackedOut: !get().isBlackedOut }),
     isHelpOpen: false,
     setHelpOpen: (isHelpOpen) => set({ isHelpOpen }),
     startOver: () => {

@@ -5,7 +5,7 @@ import type { Built, StudioConfig } from './config';
 import type { Timeline } from './timeline';
 import type { TrainingBackend } from './training';
 import type { RaceActions, RaceState } from './raceSlice';
-import type { Highlight, PanelId, StateRecipe } from './recipe';
+import type { EmbedPart, Highlight, Layout, PanelId, PanelPair, StateRecipe } from './recipe';
 import type { LessonActions, LessonState } from './lessonSlice';
 import type { SessionProblem, SessionProblemCode } from './sessionCheck';
 
@@ -23,7 +23,8 @@ export interface NoticeLine {
 export type NoticeCode =
   | 'config-changed' | 'csv-loaded' | 'diverged' | 'lesson-unknown' | 'lesson-bad-step' | 'session-opened' | `session-${SessionProblemCode}`
   | 'link-unknown-key' | 'link-not-number' | 'link-one-of' | 'link-csv' | 'link-batch' | 'link-misfit' | 'link-iteration' | 'link-lang'
-  | 'storage-unavailable' | 'storage-full' | 'storage-csv-too-large' | 'storage-csv-not-kept' | 'storage-dropped' | 'storage-csv-missing';
+  | 'link-embed' | 'link-speaker' | 'link-show-unknown' | 'link-show-none' | 'link-show-without-embed' | 'link-present' | 'link-layouts'
+  | 'storage-unavailable' | 'storage-full' | 'storage-csv-too-large' | 'storage-csv-not-kept' | 'storage-dropped' | 'storage-csv-missing' | 'speaker-blocked';
 
 /**
  * A message for the learner: what happened, in a sentence (`code` and `params` let views
@@ -183,17 +184,29 @@ export interface FocusActions {
   setEmphasis(emphasis: readonly PanelId[], highlight: Highlight | null): void;
 }
 
-/** How the page lays the studio out: the full page, a projector, or one panel in a frame. */
-export type Mode = 'studio' | 'present' | 'embed';
+/** How the page lays the studio out: the full page, a projector, panels in a frame, or the speaker's window. */
+export type Mode = Layout['mode'];
 
 export interface UiState {
   readonly locale: Locale;
   readonly mode: Mode;
+  /** The two panels presenter mode shows, left then right (kept while presenting is off). */
+  readonly presentPanels: PanelPair;
+  /** What an embed shows, in the link's order. */
+  readonly embedParts: readonly EmbedPart[];
+  /** Presenter mode's black screen (B): the room looks at the teacher, nothing is lost. */
+  readonly isBlackedOut: boolean;
   readonly isHelpOpen: boolean;
 }
 export interface UiActions {
   setLocale(locale: Locale): void;
+  /** Switches the layout; leaving presenter mode ends a black-out. */
   setMode(mode: Mode): void;
+  /** Switches to a layout with its panels (a link's embed or presenter pair). */
+  setLayout(layout: Layout): void;
+  /** Sets presenter mode's two panels; choosing the panel the other side shows swaps the two. */
+  setPresentPanel(side: 0 | 1, panel: PanelId): void;
+  toggleBlackout(): void;
   setHelpOpen(isOpen: boolean): void;
   /**
    * Back to the tutorial example at iteration 0, as a fresh page: forgets the CSV file, the race

@@ -8,6 +8,8 @@ import { ACTIVATIONS, INIT_SCHEMES, LOSSES, OUTPUT_ACTIVATIONS, PHASES, type Opt
 import { DATASET_KINDS, DEFAULT_DATASET_SPECS, type Dataset, type DatasetKind, type DatasetSpec } from '../data/datasets';
 import { DEFAULT_CONFIG, buildConfig, type StudioConfig } from './config';
 import type { AppInit, Locale, NoticeLine } from './store';
+import { LAYOUT_KEYS, parseLayout, serializeLayout, type LayoutIssueCode } from './layoutLink';
+import type { Layout } from './recipe';
 
 type MutableInit = { -readonly [K in keyof AppInit]: AppInit[K] };
 
@@ -28,7 +30,7 @@ const dataSpec = (d: Draft): DatasetSpec | null => (d.data.kind === 'csv' ? null
 export type LinkIssue = NoticeLine & { readonly code: LinkIssueCode };
 export type LinkIssueCode =
   | 'link-unknown-key' | 'link-not-number' | 'link-one-of' | 'link-csv' | 'link-batch' | 'link-misfit' | 'link-iteration'
-  | 'link-lang';
+  | 'link-lang' | LayoutIssueCode;
 
 /** A link's text as quoted in a message: a link can be any length, a message should stay a sentence. */
 export const quoteLink = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
@@ -181,11 +183,13 @@ export function isStateLink(hash: string): boolean {
 /** The furthest iteration a link may open at (reaching it trains in the worker, with progress; a long way asks first). */
 export const MAX_LINK_ITERATION = 100_000;
 
-// lesson and step name a lesson's step (lessons/link.ts reads them).
-const FIELD_KEYS = new Set([...FIELDS.map((f) => f.key), 'it', 'phase', 'lang', 'lesson', 'step']);
+// lesson and step name a lesson's step (lessons/link.ts reads them); embed, show, present and speaker a layout.
+const FIELD_KEYS = new Set([...FIELDS.map((f) => f.key), 'it', 'phase', 'lang', 'lesson', 'step', ...LAYOUT_KEYS]);
 
-/** The link hash (without '#') for a config, cursor and locale; defaults are left out. */
-export function serializeLink(config: StudioConfig, cursor: { iteration: number; phase: PhaseId }, locale: Locale): string {
+/** The link hash (without '#') for a config, cursor, locale and layout; defaults are left out. */
+export function serializeLink(
+  config: StudioConfig, cursor: { iteration: number; phase: PhaseId }, locale: Locale, layout: Layout = { mode: 'studio' },
+): string {
   const params = new URLSearchParams();
   for (const f of FIELDS) {
     const v = f.read(config);
@@ -194,7 +198,7 @@ export function serializeLink(config: StudioConfig, cursor: { iteration: number;
   if (cursor.iteration !== 0) params.set('it', String(cursor.iteration));
   if (cursor.phase !== 'forward-hidden') params.set('phase', cursor.phase);
   if (locale !== 'en') params.set('lang', locale);
-  return params.toString();
+  return [params.toString(), serializeLayout(layout)].filter(Boolean).join('&');
 }
 
 /**
@@ -248,5 +252,8 @@ export function parseLink(hash: string, csv: LinkCsv | null = null): { init: App
     if (locale) init.locale = locale;
     else errors.push({ code: 'link-lang', params: { got: quoteLink(lang) }, message: `lang must be en or zh-CN (got "${quoteLink(lang)}")` });
   }
+  const layout = parseLayout(params);
+  if (layout.layout) init.layout = layout.layout;
+  errors.push(...layout.errors);
   return { init, errors };
 }

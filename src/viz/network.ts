@@ -45,7 +45,8 @@ const RADIUS_PER_SPACING = 0.38;
 /** …of at least this many units, when a hundred neurons crowd a column. */
 const MIN_GAP = 2.5;
 const MIN_LABEL_SPACING = 22;
-const MAX_FONT = 15;
+/** The largest value label, in drawing units: what a layout's text size (fitDiagram's textPx) is matched to. */
+export const MAX_FONT = 15;
 const MIN_FONT = 11;
 
 /**
@@ -64,8 +65,10 @@ export function columnsHeight(sizes: LayerSizes): number {
  * Neuron positions for layer sizes in a width × height drawing: three columns spread
  * evenly between the margins, each layer centred vertically and symmetric about the middle.
  * Radii shrink as a layer grows (and as columns get close), so circles never overlap.
+ * `labelScale` lets the value labels grow past MAX_FONT (a drawing shown small in a wide box),
+ * never past what the spacing leaves between neighbours.
  */
-export function layoutNetwork(sizes: LayerSizes, width: number, height: number, margins: Margins): NetworkLayout {
+export function layoutNetwork(sizes: LayerSizes, width: number, height: number, margins: Margins, labelScale = 1): NetworkLayout {
   const innerHeight = Math.max(1, height - margins.top - margins.bottom);
   const innerWidth = Math.max(1, width - margins.left - margins.right);
   const columnGap = innerWidth / 2;
@@ -79,7 +82,10 @@ export function layoutNetwork(sizes: LayerSizes, width: number, height: number, 
     const radius = Math.max(1, Math.min(maxRadius, spacing * RADIUS_PER_SPACING, (spacing - MIN_GAP) / 2));
     const x = left + k * step;
     const nodes = Array.from({ length: n }, (_, i) => ({ x, y: midY + (i - (n - 1) / 2) * spacing }));
-    const fontSize = spacing < MIN_LABEL_SPACING ? 0 : Math.max(MIN_FONT, Math.min(MAX_FONT, spacing * 0.42));
+    // Grown labels (labelScale) keep to the spacing; beside several outputs a value has up to
+    // three more lines under it (y, −log a, L), so those grow only as far as four lines fit.
+    const grown = Math.min(MAX_FONT * labelScale, k === 2 && n > 1 ? Math.max(MAX_FONT, spacing / 5) : Infinity);
+    const fontSize = spacing < MIN_LABEL_SPACING ? 0 : Math.max(MIN_FONT, Math.min(grown, spacing * 0.42));
     return { x, nodes, radius, spacing, fontSize };
   };
   return { width, height, layers: [layer(sizes[0], 0), layer(sizes[1], 1), layer(sizes[2], 2)] };
@@ -127,4 +133,74 @@ export function arrowPath(from: Point, to: Point, size: number): string {
 export function strokeWidthScale(extent: number, range: readonly [number, number] = [0.75, 6]): (value: number) => number {
   const scale = scaleLinear().domain([0, extent > 0 ? extent : 1]).range([range[0], range[1]]).clamp(true);
   return (value: number) => (Number.isFinite(value) ? scale(Math.abs(value)) : range[0]);
+}
+
+/** The narrowest and widest drawing (viewBox) widths: narrower crowds the labels, wider spreads the columns thin. */
+export const DIAGRAM_WIDTHS = [300, 960] as const;
+/** Narrower than this, the diagram tightens its margins (and long input values may reach its left edge). */
+export const COMPACT_WIDTH = 520;
+
+/** How much larger than MAX_FONT value labels may be drawn (the spacing limits them too). */
+export const MAX_LABEL_SCALE = 1.75;
+/**
+ * How much wider a drawing must be per unit of label scale: its margins (the input and output
+ * values) and the gap between the hidden and output columns (the hidden values and the note
+ * under the output) grow with the labels; the circles do not.
+ */
+const LABEL_ROOM = 400;
+
+/** The narrowest drawing whose labels, at `labelScale`, keep their room. */
+export function minDrawingWidth(labelScale: number): number {
+  return COMPACT_WIDTH + LABEL_ROOM * (labelScale - 1);
+}
+
+export interface DiagramFit {
+  /** The drawing's width (viewBox units). */
+  readonly width: number;
+  /** CSS pixels per drawing unit. */
+  readonly scale: number;
+  /** Value labels (and the margins that hold them) at this multiple of their usual size. */
+  readonly labelScale: number;
+}
+
+/**
+ * How to draw the diagram in a box. With neither a box height nor a text size (the studio), the
+ * drawing is as wide as the box, within DIAGRAM_WIDTHS, and scales to fill it. Filling a box
+ * (presenter, embed), it is as large as the box allows without running past its height (whose
+ * drawing height `heightAt(labelScale)` gives), its largest value labels at most `textPx`, and
+ * never compact. When the box holds the labels below `textPx`, they grow within the drawing
+ * (labelScale, up to MAX_LABEL_SCALE) just far enough to reach it. `heightAt` must grow less
+ * than in proportion to the label scale (a fixed part plus the margins, as diagramHeight does).
+ */
+export function fitDiagram(boxWidth: number, boxHeight: number | null, heightAt: (labelScale: number) => number, textPx: number | null): DiagramFit {
+  if (boxHeight === null && textPx === null) {
+    const width = Math.max(DIAGRAM_WIDTHS[0], Math.min(DIAGRAM_WIDTHS[1], boxWidth));
+    return { width, scale: boxWidth / width, labelScale: 1 };
+  }
+  const fit = (labelScale: number): DiagramFit => {
+    let scale = Math.min(
+      textPx === null ? Infinity : textPx / (MAX_FONT * labelScale),
+      boxHeight === null ? Infinity : boxHeight / heightAt(labelScale),
+    );
+    const minWidth = minDrawingWidth(labelScale);
+    const width = Math.max(minWidth, Math.min(Math.max(minWidth, DIAGRAM_WIDTHS[1]), boxWidth / scale));
+    scale = Math.min(scale, boxWidth / width);
+    return { width, scale, labelScale };
+  };
+  // Reaching the aim within rounding (the scale that reaches it is textPx / (MAX_FONT · labelScale)).
+  const reaches = (f: DiagramFit) => textPx === null || MAX_FONT * f.labelScale * f.scale >= textPx - 1e-9;
+  const plain = fit(1);
+  if (reaches(plain)) return plain;
+  // The labels' size grows with labelScale (the drawing's height and width grow less than its
+  // labels do), so the smallest label scale that reaches textPx is found by halving; labels no
+  // larger than needed keep the drawing's usual proportions.
+  const top = fit(MAX_LABEL_SCALE);
+  if (!reaches(top)) return top;
+  let [low, high] = [1, MAX_LABEL_SCALE];
+  while (high - low > 1e-3) {
+    const mid = (low + high) / 2;
+    if (reaches(fit(mid))) high = mid;
+    else low = mid;
+  }
+  return fit(high);
 }

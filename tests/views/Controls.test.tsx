@@ -1,11 +1,16 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
-import { Controls } from '../../src/views/Controls';
+import { Controls, Shortcuts, type PageCommands } from '../../src/views/Controls';
 import { selectCursor, selectIteration, selectPhase, selectSession } from '../../src/store/index';
 import { renderWithStore } from './render';
 
 const announcer = () => screen.getByTestId('phase-announcer');
+
+/** The page's side of the keys (full screen, the speaker's window): not used by the studio's keys. */
+const PAGE: PageCommands = { isFullscreen: () => false, setFullscreen: () => undefined, openSpeakerView: () => undefined };
+/** The studio's bar with the page's keyboard, as the app mounts them. */
+const controlsWithKeys = () => renderWithStore(<><Controls /><Shortcuts page={PAGE} /></>);
 
 describe('Controls', () => {
   it('shows the iteration and phase, and Step back is disabled at the very start', () => {
@@ -62,7 +67,7 @@ describe('Controls', () => {
 
   describe('keyboard shortcuts', () => {
     it('→ and ← step, R resets', async () => {
-      const { store, user } = renderWithStore(<Controls />);
+      const { store, user } = controlsWithKeys();
       await user.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}');
       expect(selectPhase(store.getState())).toBe('backward-output');
       expect(announcer().textContent).toBe('Iteration 0, Backward: output layer.');
@@ -73,7 +78,7 @@ describe('Controls', () => {
     });
 
     it('Space toggles play once on the page, and once (natively) on a focused button', async () => {
-      const { store, user } = renderWithStore(<Controls />);
+      const { store, user } = controlsWithKeys();
       await user.keyboard(' ');
       expect(store.getState().isPlaying).toBe(true);
       await user.keyboard(' ');
@@ -88,7 +93,7 @@ describe('Controls', () => {
     });
 
     it('keys typed into a field are left alone', async () => {
-      const { store, user } = renderWithStore(<Controls />);
+      const { store, user } = controlsWithKeys();
       const input = screen.getByRole('spinbutton', { name: 'Iterations' });
       await user.click(input);
       await user.keyboard('{ArrowRight} r');
@@ -97,13 +102,13 @@ describe('Controls', () => {
     });
 
     it('Ctrl+R is the browser\'s, not Reset', async () => {
-      const { store, user } = renderWithStore(<Controls />);
+      const { store, user } = controlsWithKeys();
       await user.keyboard('{ArrowRight}{Control>}r{/Control}');
       expect(selectCursor(store.getState())).toBe(1);
     });
 
     it('? opens the help dialog; Escape closes it and focus returns', async () => {
-      const { user } = renderWithStore(<Controls />);
+      const { user } = controlsWithKeys();
       const stepForward = screen.getByRole('button', { name: 'Step forward' });
       stepForward.focus();
       await user.keyboard('?');
@@ -117,7 +122,7 @@ describe('Controls', () => {
     });
 
     it('the help button opens the dialog, Tab stays inside, Close returns focus, and shortcuts wait while it is open', async () => {
-      const { store, user } = renderWithStore(<Controls />);
+      const { store, user } = controlsWithKeys();
       const help = screen.getByRole('button', { name: 'Keyboard shortcuts' });
       await user.click(help);
       const close = screen.getByRole('button', { name: 'Close' });

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { arrowPath, columnsHeight, edgePath, layoutNetwork, pointAlong, strokeWidthScale, type LayerSizes } from '../../src/viz/network';
+import {
+  MAX_FONT, MAX_LABEL_SCALE, arrowPath, minDrawingWidth, columnsHeight, edgePath, fitDiagram, layoutNetwork, pointAlong, strokeWidthScale, type LayerSizes,
+} from '../../src/viz/network';
 
 const SIZES: LayerSizes[] = [[2, 4, 1], [2, 16, 1], [10, 5, 1], [2, 32, 1], [1, 1, 1], [3, 8, 2], [2, 100, 3], [2, 6, 10]];
 const WIDTHS = [300, 340, 640, 960];
@@ -143,5 +145,63 @@ describe('strokeWidthScale', () => {
 
   test('a zero extent (an all-zero matrix) gives the minimum width everywhere', () => {
     expect(strokeWidthScale(0)(0)).toBe(0.75);
+  });
+});
+
+describe('fitDiagram', () => {
+  /** The 2-4-1 drawing's height at a label scale: its columns and margins (as the diagram lays them out). */
+  const heightAt = (labelScale: number) => columnsHeight([2, 4, 1]) + 50 * labelScale + 12;
+  const H = heightAt(1);
+
+  test('in the studio (no height, no text size) the drawing is as wide as the box, from 300 to 960, and fills it', () => {
+    expect(fitDiagram(640, null, heightAt, null)).toEqual({ width: 640, scale: 1, labelScale: 1 });
+    expect(fitDiagram(1200, null, heightAt, null)).toEqual({ width: 960, scale: 1.25, labelScale: 1 });
+    expect(fitDiagram(250, null, heightAt, null)).toEqual({ width: 300, scale: 250 / 300, labelScale: 1 });
+  });
+
+  // Boxes of a projector's panel at 1920×1080 and 1280×720, a short wide one, a phone-sized embed, a 4K panel.
+  const BOXES: [number, number, number | null][] = [[916, 720, 27.6], [600, 460, 18.4], [1400, 260, 27.6], [360, 500, null], [1850, 1500, 55]];
+  test.each(BOXES)('filling a %i×%i box (labels aiming at %s px): inside the box, labels never above the aim, never compact', (w, h, textPx) => {
+    const { width, scale, labelScale } = fitDiagram(w, h, heightAt, textPx);
+    expect(width * scale).toBeLessThanOrEqual(w + 1e-9);
+    expect(heightAt(labelScale) * scale).toBeLessThanOrEqual(h + 1e-9);
+    if (textPx !== null) expect(MAX_FONT * labelScale * scale).toBeLessThanOrEqual(textPx + 1e-9);
+    expect(width).toBeGreaterThanOrEqual(minDrawingWidth(labelScale));
+    expect(width).toBeGreaterThanOrEqual(520);
+    expect(labelScale).toBeGreaterThanOrEqual(1);
+    expect(labelScale).toBeLessThanOrEqual(MAX_LABEL_SCALE);
+  });
+
+  /**
+   * The largest labels a box allows at a label scale, from the constraints alone: the drawing no
+   * narrower than minDrawingWidth, inside the box, labels no larger than the aim.
+   */
+  const reachable = (w: number, h: number, textPx: number, s: number) =>
+    Math.min(textPx, (MAX_FONT * s * w) / minDrawingWidth(s), (MAX_FONT * s * h) / heightAt(s));
+  const AIMED = BOXES.filter((b): b is [number, number, number] => b[2] !== null);
+
+  test.each(AIMED)('filling a %i×%i box aiming at %s px: labels as large as any label scale allows, and the scale no larger than needed', (w, h, textPx) => {
+    const { scale, labelScale } = fitDiagram(w, h, heightAt, textPx);
+    const px = MAX_FONT * labelScale * scale;
+    const grid = Array.from({ length: 76 }, (_, k) => 1 + ((MAX_LABEL_SCALE - 1) * k) / 75);
+    const best = Math.max(...grid.map((s) => reachable(w, h, textPx, s)));
+    expect(px).toBeGreaterThanOrEqual(best - 0.01);
+    if (labelScale > 1) expect(reachable(w, h, textPx, labelScale - 0.01)).toBeLessThan(textPx);
+  });
+
+  test('a 1920×1080 projector\'s diagram panel (916×720, aiming at 27.6 px): the labels reach the aim, above issue 11\'s 24 px', () => {
+    const { scale, labelScale } = fitDiagram(916, 720, heightAt, 27.6);
+    expect(MAX_FONT * labelScale * scale).toBeCloseTo(27.6, 6);
+    // The plain drawing, as wide as the box at the narrowest it may be, would fall short.
+    expect((MAX_FONT * 916) / minDrawingWidth(1)).toBeLessThan(27.6);
+    expect(labelScale).toBeGreaterThan(1);
+  });
+
+  test('a short, wide box holds it by its height: the labels grow into the width to spare', () => {
+    const plainLabel = MAX_FONT * (260 / H);
+    const { width, scale, labelScale } = fitDiagram(1400, 260, heightAt, 27.6);
+    expect(labelScale).toBeGreaterThan(1.3);
+    expect(MAX_FONT * labelScale * scale).toBeGreaterThan(plainLabel * 1.3);
+    expect(width * scale).toBeGreaterThan(0.5 * 1400);
   });
 });

@@ -1,18 +1,17 @@
 /**
  * The controls bar: where we are (iteration and phase), step back / play / step forward, reset,
  * speed, the phase strip, "train N" and the keyboard help. It stays on screen while the page
- * scrolls, and says each phase change aloud in a polite live region.
+ * scrolls, and says each phase change aloud in a polite live region. Its parts are exported too,
+ * for the layouts that arrange fewer of them (presenter, embed, speaker view).
  */
 import { useT } from '../../i18n/index';
 import {
-  SPEEDS, selectIsAtStart, selectIsPlaying, selectIteration, selectPhase, selectSpeed, useAppStore, useStoreApi,
+  SPEEDS, selectIsAtStart, selectIsPlaying, selectIteration, selectPhase, selectSpeed, useAppStore,
   type AppState, type Speed,
 } from '../../store/index';
-import { HelpDialog } from './HelpDialog';
 import { IconPause, IconPlay, IconReset, IconStepBack, IconStepForward } from './Icons';
 import { PhaseStrip } from './PhaseStrip';
 import { TrainForm } from './TrainForm';
-import { useShortcuts } from './useShortcuts';
 import './controls.css';
 
 const selectStepBack = (s: AppState) => s.stepBack;
@@ -26,7 +25,7 @@ function isSpeed(v: number): v is Speed {
 }
 
 /** "Iteration 3 · Backward: hidden layer", and the same words for the live region. */
-function Status() {
+export function Status() {
   const t = useT();
   const iteration = useAppStore(selectIteration);
   const phase = useAppStore(selectPhase);
@@ -45,7 +44,8 @@ function Status() {
   );
 }
 
-function Transport() {
+/** Step back, play/pause, step forward; unless `isCompact`, Reset and the speed too. */
+export function Transport({ isCompact = false }: { isCompact?: boolean }) {
   const t = useT();
   const isAtStart = useAppStore(selectIsAtStart);
   const isPlaying = useAppStore(selectIsPlaying);
@@ -67,50 +67,57 @@ function Transport() {
       <button type="button" className="control-button" onClick={stepForward}>
         <IconStepForward /><span className="control-label">{t('controls.stepForward')}</span>
       </button>
-      <button type="button" className="control-button" onClick={reset}>
-        <IconReset /><span className="control-label">{t('controls.reset')}</span>
-      </button>
-      <label className="speed">
-        <span className="speed-label">{t('controls.speed')}</span>
-        <select
-          aria-label={`${t('controls.speed')} ${t('controls.speedUnit')}`}
-          value={speed}
-          onChange={(e) => {
-            const v = Number(e.target.value);
-            if (isSpeed(v)) setSpeed(v);
-          }}
-        >
-          {SPEEDS.map((s) => <option key={s} value={s}>{t('controls.speedOption', { speed: s })}</option>)}
-        </select>
-      </label>
+      {!isCompact && (
+        <>
+          <button type="button" className="control-button" onClick={reset}>
+            <IconReset /><span className="control-label">{t('controls.reset')}</span>
+          </button>
+          <label className="speed">
+            <span className="speed-label">{t('controls.speed')}</span>
+            <select
+              aria-label={`${t('controls.speed')} ${t('controls.speedUnit')}`}
+              value={speed}
+              onChange={(e) => {
+                const v = Number(e.target.value);
+                if (isSpeed(v)) setSpeed(v);
+              }}
+            >
+              {SPEEDS.map((s) => <option key={s} value={s}>{t('controls.speedOption', { speed: s })}</option>)}
+            </select>
+          </label>
+        </>
+      )}
     </div>
   );
 }
 
-const selectIsHelpOpen = (s: AppState) => s.isHelpOpen;
 const selectSetHelpOpen = (s: AppState) => s.setHelpOpen;
 
+/** The round "?" button that opens the keyboard help. */
+export function HelpButton() {
+  const t = useT();
+  const setHelpOpen = useAppStore(selectSetHelpOpen);
+  return (
+    <button type="button" className="control-button help-button" aria-haspopup="dialog" onClick={() => setHelpOpen(true)} title={t('controls.help')}>
+      <span aria-hidden="true">?</span><span className="visually-hidden">{t('controls.help')}</span>
+    </button>
+  );
+}
+
+/** The studio's bar (the keys and the help overlay come from <Shortcuts>, mounted once per page). */
 export function Controls() {
   const t = useT();
-  const store = useStoreApi();
-  const isHelpOpen = useAppStore(selectIsHelpOpen);
-  const setHelpOpen = useAppStore(selectSetHelpOpen);
-  useShortcuts(store);
-
   return (
     <div className="controls">
       <section id="controls" className="controls-main" aria-label={t('controls.region')} tabIndex={-1}>
         <Status />
         <Transport />
-        <button type="button" className="control-button help-button" aria-haspopup="dialog" onClick={() => setHelpOpen(true)} title={t('controls.help')}>
-          <span aria-hidden="true">?</span><span className="visually-hidden">{t('controls.help')}</span>
-        </button>
+        <HelpButton />
       </section>
       <div className="controls-extra">
         <PhaseStrip />
         <TrainForm />
       </div>
-      {isHelpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
     </div>
   );
 }

@@ -1,14 +1,14 @@
 /**
  * Document-wide keys, from the one table in keymap.ts; Escape (and ?) close the help overlay.
  *
- * Why these guards: keys typed into a field belong to the field; a focused button already turns
+ * Why these guards: keys typed into a field belong to the field, and keys in a dialog to the dialog; a focused button already turns
  * Space into a click (handling it here too would toggle twice); a widget with its own arrow
  * keys (the curves chart) stops propagation, so it never reaches this listener; Ctrl/⌘/Alt
  * combinations belong to the browser (Ctrl+R reloads).
  */
 import { useEffect } from 'react';
 import type { AppStore } from '../../store/index';
-import { bindingFor } from './keymap';
+import { bindingFor, type PageCommands } from './keymap';
 
 const TYPING = 'input, select, textarea, [contenteditable=""], [contenteditable="true"]';
 const SPACE_ACTIVATES = 'button, a[href], summary, [role="button"], [role="link"], [role="checkbox"], [role="switch"], [role="tab"], [role="menuitem"], [role="option"], [role="radio"]';
@@ -18,7 +18,7 @@ function matches(target: EventTarget | null, selector: string): boolean {
 }
 
 /** Installs the shortcuts on the document for as long as the caller is mounted. */
-export function useShortcuts(store: AppStore): void {
+export function useShortcuts(store: AppStore, page: PageCommands): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -30,16 +30,16 @@ export function useShortcuts(store: AppStore): void {
         }
         return;
       }
-      if (matches(e.target, TYPING)) return;
+      if (matches(e.target, TYPING) || matches(e.target, '[aria-modal="true"]')) return;
       const binding = bindingFor(state, e.key);
       if (!binding) return;
       if (e.shiftKey && e.key.startsWith('Arrow')) return;
       if (binding.yieldsToButtons && matches(e.target, SPACE_ACTIVATES)) return;
       e.preventDefault();
       if (e.repeat && !binding.repeats) return;
-      binding.run(state);
+      binding.run(state, page);
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [store]);
+  }, [store, page]);
 }

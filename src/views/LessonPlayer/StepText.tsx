@@ -1,12 +1,8 @@
 /** A lesson template with its {placeholders} as the engine's numbers: 4 significant digits, full precision on hover. */
 import type { Resolver } from '../../lessons/expr';
 import { fillTemplate } from '../../lessons/evaluate';
-import { formatFull, formatValue } from '../../viz/color';
-
-/** Counts (m, iterations, sizes) as whole numbers; everything else as the studio shows values. */
-function shown(v: number): string {
-  return Number.isInteger(v) && Math.abs(v) < 1e9 ? String(v) : formatValue(v);
-}
+import { shownNumber as shown } from '../../lessons/shown';
+import { formatFull } from '../../viz/color';
 
 export function StepText({ template, resolver }: { template: string; resolver: Resolver | null }) {
   if (!resolver) return <>{template.replace(/\{[^}]*\}/g, '…')}</>;

@@ -8,7 +8,7 @@ import { useCallback, useId, useMemo, useRef, useState, type FocusEvent, type Ke
 import { useT } from '../../i18n/index';
 import { selectFocusEdge, selectFocusNeuron, useAfterPaint, useAppStore, type AppState } from '../../store/index';
 import { formatValue } from '../../viz/color';
-import { arrowPath, columnsHeight, edgePath, layoutNetwork, pointAlong, strokeWidthScale, type LayerSizes, type Point } from '../../viz/network';
+import { arrowPath, minDrawingWidth, columnsHeight, edgePath, layoutNetwork, pointAlong, strokeWidthScale, type LayerSizes, type Point } from '../../viz/network';
 import { LossNote, NeuronValue, type LabelSide } from './labels';
 import { CrossFade } from './CrossFade';
 import { Flow } from './Flow';
@@ -31,6 +31,8 @@ interface DiagramProps {
   width: number;
   /** How long the marks take to cross-fade into a new model (phase or sample); 0 for at once, and no flow. */
   fadeMs: number;
+  /** Text at this multiple of its usual size in the drawing (see fitDiagram); 1 in the studio. */
+  labelScale?: number;
 }
 
 /** One pass of the flow's band across the active edges. */
@@ -58,16 +60,25 @@ function arrowKeys(model: NetworkModel): Set<string> {
   return new Set(strongest(model.edges.filter((e) => e.isActive), MAX_ARROWS).map((e) => e.key));
 }
 
-/** Narrower than this, the diagram tightens its margins. */
-const COMPACT_WIDTH = 520;
+const MARGIN_TOP = 50;
+const MARGIN_BOTTOM = 12;
 
-/** Room around the columns; `isWide` leaves more on the right for softmax's "−log a = 1.0634" line. */
-function marginsFor(width: number, isWide: boolean) {
-  const compact = width < COMPACT_WIDTH;
-  return { top: 50, bottom: 12, left: compact ? 60 : 78, right: (compact ? 84 : 100) + (isWide ? 24 : 0) };
+/**
+ * Room for the headers above and the labels beside the columns, which grow with the labels;
+ * `isWide` leaves more on the right for softmax's "−log a = 1.0634" line.
+ */
+function marginsFor(width: number, isWide: boolean, labelScale: number) {
+  const compact = width < minDrawingWidth(labelScale);
+  const right = (compact ? 84 : 100) + (isWide ? 24 : 0);
+  return { top: MARGIN_TOP * labelScale, bottom: MARGIN_BOTTOM, left: (compact ? 60 : 78) * labelScale, right: right * labelScale };
 }
 
-export function Diagram({ model, sizes, width, fadeMs }: DiagramProps) {
+/** The drawing's height (viewBox units) for these layer sizes and label scale, whatever its width. */
+export function diagramHeight(sizes: LayerSizes, labelScale = 1): number {
+  return columnsHeight(sizes) + MARGIN_TOP * labelScale + MARGIN_BOTTOM;
+}
+
+export function Diagram({ model, sizes, width, fadeMs, labelScale = 1 }: DiagramProps) {
   const t = useT();
   const setFocusNeuron = useAppStore(selectSetFocusNeuron);
   const setFocusEdge = useAppStore(selectSetFocusEdge);
@@ -80,9 +91,9 @@ export function Diagram({ model, sizes, width, fadeMs }: DiagramProps) {
 
   const isWide = model.trueClass !== null;
   const layout = useMemo(() => {
-    const margins = marginsFor(width, isWide);
-    return layoutNetwork(sizes, width, columnsHeight(sizes) + margins.top + margins.bottom, margins);
-  }, [sizes, width, isWide]);
+    const margins = marginsFor(width, isWide, labelScale);
+    return layoutNetwork(sizes, width, diagramHeight(sizes, labelScale), margins, labelScale);
+  }, [sizes, width, isWide, labelScale]);
   const { height } = layout;
   // The marks fade from their old picture, so they can take the new model a frame after the
   // text does: the frame that answers a key press then carries no fade and no flow to set up.
@@ -198,7 +209,7 @@ export function Diagram({ model, sizes, width, fadeMs }: DiagramProps) {
   // Hidden values go under their circles when the layer leaves room, keeping the space between columns free.
   const hiddenSide: LabelSide = hidden.spacing - 2 * hidden.radius >= hidden.fontSize + 12 ? 'below' : 'right';
   const sides: readonly LabelSide[] = ['left', hiddenSide, 'right'];
-  const isNoteBelow = sizes[2] === 1 && (hiddenSide === 'below' || width >= COMPACT_WIDTH || hidden.fontSize === 0);
+  const isNoteBelow = sizes[2] === 1 && (hiddenSide === 'below' || width >= minDrawingWidth(labelScale) || hidden.fontSize === 0);
 
   // A newer model than the marks show: the running fade and flow end now, the next start with the marks.
   const isInterrupted = marks !== model;
@@ -225,7 +236,8 @@ export function Diagram({ model, sizes, width, fadeMs }: DiagramProps) {
       {/* Text over the marks and the flow, outside the cross-fade: numbers change at once, never blend. */}
       <svg className="network-labels" viewBox={`0 0 ${width} ${height}`} {...{ [HANDOUT_LAYER]: '' }}>
         {layout.layers.map((l, k) => (
-          <text key={k} className="network-header" x={l.x} y={16} textAnchor="middle" aria-hidden="true">
+          <text key={k} className="network-header" x={l.x} y={16 * labelScale} textAnchor="middle" aria-hidden="true"
+            style={labelScale === 1 ? undefined : { fontSize: 13 * labelScale }}>
             {headers[k]}
             <tspan className="network-header-symbol" x={l.x} dy="1.25em">{model.neuronSymbols[k] || '–'}</tspan>
           </text>
@@ -239,7 +251,7 @@ export function Diagram({ model, sizes, width, fadeMs }: DiagramProps) {
         </g>
         {model.loss !== null && (
           <LossNote model={model} x={output.x} ys={output.nodes.map((p) => p.y)} r={output.radius}
-            fontSize={Math.max(11, Math.min(14, output.fontSize - 1))} isBelow={isNoteBelow}
+            fontSize={Math.max(11, Math.min(14 * labelScale, output.fontSize - 1))} isBelow={isNoteBelow}
             label={model.sampleLoss !== null && model.trueClass !== null
               ? t('network.lossValueClass', { value: formatValue(model.loss), class: model.trueClass, output: model.trueClass + 1, term: formatValue(model.sampleLoss) })
               : t('network.lossValue', { value: formatValue(model.loss) })} />

@@ -3,7 +3,7 @@
  * weight (width = |w|, hue = sign); in backward phases the same edges carry the gradients
  * and the flow runs right to left.
  */
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useT } from '../../i18n/index';
 import {
   handoutName, selectConfig, selectFocusSample, selectFrameSession, selectIsPlaying, selectIsTraining, selectSpeed, useAppStore,
@@ -11,14 +11,14 @@ import {
 } from '../../store/index';
 import { formatValue } from '../../viz/color';
 import { duration } from '../../viz/motion';
-import type { LayerSizes } from '../../viz/network';
+import { fitDiagram, type LayerSizes } from '../../viz/network';
 import { ExportButtons } from '../shared/ExportButtons';
-import { Diagram } from './Diagram';
+import { Diagram, diagramHeight } from './Diagram';
 import { networkHandout } from './handout';
 import { Legend } from './Legend';
 import { buildModel, type Direction } from './model';
 import { SamplePicker } from './SamplePicker';
-import { useElementWidth } from '../shared/useElementWidth';
+import { useElementSize } from '../shared/useElementWidth';
 import './NetworkView.css';
 
 const selectSetFocusSample = (s: AppState) => s.setFocusSample;
@@ -50,7 +50,20 @@ function useChangedWithin(value: unknown, ms: number): boolean {
   return isRapid;
 }
 
-export function NetworkView() {
+interface NetworkViewProps {
+  /**
+   * Fill the panel's height (a layout that gives the panel one: presenter, embed): the diagram
+   * grows or shrinks to fit it. Its value labels then aim at the CSS length `--network-text`
+   * (set by the layout, e.g. large for a projector); without it they keep the studio's size.
+   */
+  readonly fill?: boolean;
+  /** Spotlight the focused neuron or edge, dimming the rest (for a room following the teacher's pointer). */
+  readonly spotlight?: boolean;
+  /** The drawing and its caption only (a thumbnail): no sample picker, legend or help. */
+  readonly isThumbnail?: boolean;
+}
+
+export function NetworkView({ fill = false, spotlight = false, isThumbnail = false }: NetworkViewProps) {
   const t = useT();
   // While fast training runs, a new picture at most 10 times a second (selectFrameSession).
   const session = useAppStore(selectFrameSession);
@@ -64,11 +77,14 @@ export function NetworkView() {
   const legendRef = useRef<HTMLParagraphElement>(null);
   const helpRef = useRef<HTMLParagraphElement>(null);
   const config = useAppStore(selectConfig);
-  const width = Math.max(300, Math.min(960, useElementWidth(stageRef, 640)));
+  const titleId = useId();
+  const box = useElementSize(stageRef, 640, '--network-text');
 
   const { W1, W2 } = session.params;
   const [n, h, o] = [W1.cols, W1.rows, W2.rows];
   const sizes = useMemo<LayerSizes>(() => [n, h, o], [n, h, o]);
+  const heightAt = useCallback((labelScale: number) => diagramHeight(sizes, labelScale), [sizes]);
+  const { width, scale, labelScale } = fitDiagram(box.width, fill && box.height > 0 ? box.height : null, heightAt, box.lengthProperty);
   const count = session.batch.X.cols;
   const sample = Math.min(focusSample, count - 1);
   const model = useMemo(() => buildModel(session, sample, t), [session, sample, t]);
@@ -96,19 +112,29 @@ export function NetworkView() {
   }, [model, caption, iteration, sample, count, t]);
 
   return (
-    <section className="panel network" aria-labelledby="network-title">
+    <section className={`panel network${fill ? ' is-filling' : ''}${spotlight ? ' has-spotlight' : ''}`} aria-labelledby={titleId}>
       <div className="network-head">
-        <h2 id="network-title">{t('network.title')}</h2>
+        <h2 id={titleId}>{t('network.title')}</h2>
         <p ref={captionRef} className={`network-caption is-${model.direction}`}>{caption}</p>
-        <ExportButtons what="network" names={names} build={buildHandout} />
+        {!isThumbnail && <ExportButtons what="network" names={names} build={buildHandout} />}
       </div>
-      <SamplePicker sample={sample} count={count} trainingIndex={indices ? indices[sample] : null}
-        targets={model.targets} trueClass={model.trueClass} onChange={setFocusSample} />
+      {!isThumbnail && (
+        <SamplePicker sample={sample} count={count} trainingIndex={indices ? indices[sample] : null}
+          targets={model.targets} trueClass={model.trueClass} onChange={setFocusSample} />
+      )}
       <div ref={stageRef} className="network-stage">
-        <Diagram model={model} sizes={sizes} width={width} fadeMs={fadeMs} />
+        {fill ? (
+          <div className="network-fit" style={{ width: Math.floor(width * scale) }}>
+            <Diagram model={model} sizes={sizes} width={width} fadeMs={fadeMs} labelScale={labelScale} />
+          </div>
+        ) : <Diagram model={model} sizes={sizes} width={width} fadeMs={fadeMs} />}
       </div>
-      <Legend model={model} ref={legendRef} />
-      <p ref={helpRef} className="network-help">{t('network.help')}</p>
+      {!isThumbnail && (
+        <>
+          <Legend model={model} ref={legendRef} />
+          <p ref={helpRef} className="network-help">{t('network.help')}</p>
+        </>
+      )}
     </section>
   );
 }

@@ -1,0 +1,2 @@
+export { speakerNote } from './speakerNote';
+export { lessonNote, type LessonNote } from './lessonNote';
