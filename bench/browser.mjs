@@ -5,7 +5,7 @@
  *
  *   npm run bench:browser              (vite build && node bench/browser.mjs)
  *   BENCH_DIST=/tmp/dist node bench/browser.mjs   (measure another build)
- *   BENCH_ONLY=lab,race node bench/browser.mjs    (some sections: lcp, steps, scrub, big, link, train, lab, race)
+ *   BENCH_ONLY=lab,race node bench/browser.mjs    (some sections: lcp, steps, slow, scrub, big, link, train, lab, race)
  *   BENCH_LINK_IT=9000 ...                        (the late link's iteration; default 20,000)
  *   BENCH_TRACE=1 ...                             (also the main thread's CPU while the lab trains and races)
  *   CHROMIUM_PATH=/path/to/chrome ...             (another browser)
@@ -24,10 +24,13 @@
  * (iterations/s, fps, long tasks, and how often the decision boundary's canvas is redrawn), and a
  * race of four optimizers through the race view against one lane trained alone.
  *
+ * The slow-device rows (BENCH_ONLY=slow) repeat → presses and play with the CPU throttled 4×
+ * and 6× through CDP (Emulation.setCPUThrottlingRate), against the 4× targets of issue 12.
+ *
  * Layout: this file lists the sections and prints the report; bench/browser/ holds one module
- * per thing measured (lcp, steps, play, scrub, link, training, race) over one harness
- * (harness.mjs: server, Chromium, opening the app, CDP; instrument.mjs: what runs in the page;
- * presses.mjs: key → paint; trace.mjs: main-thread CPU; report.mjs: rows and the table).
+ * per thing measured (lcp, steps, play, slow, scrub, link, training, race, bundle) over one
+ * harness (harness.mjs: server, Chromium, opening the app, CDP; instrument.mjs: what runs in
+ * the page; presses.mjs: key → paint; trace.mjs: main-thread CPU; report.mjs: rows, table).
  * A new measurement is a module exporting a function, plus one entry in SECTIONS below.
  *
  * Writes bench/results/browser-latest.json. Imports nothing from src: everything is measured
@@ -48,6 +51,7 @@ import { measureScrub } from './browser/scrub.mjs';
 import { measureLink } from './browser/link.mjs';
 import { measureTraining } from './browser/training.mjs';
 import { measureRace } from './browser/race.mjs';
+import { measureSlowDevice } from './browser/slow.mjs';
 
 /** BENCH_ONLY=steps,scrub runs only those sections (see SECTIONS' `only`). */
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((x) => x.trim())) : null;
@@ -67,6 +71,9 @@ const SECTIONS = [
       await measurePlay(page);
     },
   },
+  ...[4, 6].map((rate) => ({
+    name: `step latency and playback, CPU ${rate}× slower`, only: 'slow', run: async ({ url, fresh }) => measureSlowDevice(await fresh(), url, rate),
+  })),
   { name: 'scrub back after training 1000', only: 'scrub', run: async ({ url, fresh }) => measureScrub(await fresh(), url) },
   { name: 'step latency, 2-32-1 × spiral 1250', only: 'big', run: async ({ url, fresh }) => measureBigSteps(await fresh(), url) },
   {
@@ -96,7 +103,7 @@ function labTimeout() {
   return Number(process.env.BENCH_LAB_TIMEOUT ?? 25000);
 }
 /** The table's row order, by id prefix. */
-const ORDER = ['step.paced', 'step.pacedBack', 'step.forward', 'step.back', 'step.cpu', 'scrub', 'seek', 'step.big', 'play', 'link', 'train100k', 'lab', 'race', 'bundle', 'lcp'];
+const ORDER = ['step.paced', 'step.pacedBack', 'step.forward', 'step.back', 'step.cpu', 'scrub', 'seek', 'step.big', 'play', 'slow4', 'slow6', 'link', 'train100k', 'lab', 'race', 'bundle', 'lcp'];
 
 async function main() {
   const started = Date.now();

@@ -133,7 +133,7 @@ export function instrument() {
     f.running = false;
     f.end = performance.now();
     const long = b.longtasks.filter((t) => t.start >= f.start && t.start <= f.end);
-    return { count: f.count, elapsed: f.end - f.start, maxGap: f.maxGap, over50: f.over50, longtasks: long.length, longestTask: Math.max(0, ...long.map((t) => t.duration)) };
+    return { count: f.count, elapsed: f.end - f.start, maxGap: f.maxGap, over50: f.over50, longtasks: long.length, over100: long.filter((t) => t.duration > 100).length, longestTask: Math.max(0, ...long.map((t) => t.duration)) };
   };
 
   /** The iteration the controls bar shows ("Iteration 1000"), or the link's it=…, or null. */
