@@ -104,10 +104,15 @@ export function catchUpPlan(now: number, previousChangeAt: number, caughtUpAt: n
  * burst of changes, less often; see catchUpPlan), so React renders them after the
  * frame that shows the others, interruptibly. Every view below reads the same snapshot, so they
  * agree with each other in every render (a parent and a child never show two states).
+ * While also `isPaused` (the panel is out of view), they keep the snapshot taken when the pause
+ * began, rendering nothing for any number of changes, and catch up in a transition when it ends.
  */
-export function DeferUpdates({ when, children }: { when: boolean; children: ReactNode }) {
+export function DeferUpdates({ when, isPaused = false, children }: { when: boolean; isPaused?: boolean; children: ReactNode }) {
   const store = useStoreApi();
   const [snapshot, setSnapshot] = useState<AppState | null>(null);
+  // Not deferring: drop the snapshot during render (React's "state from previous renders"
+  // pattern), so the next deferral starts from the store as it is then, not from an old one.
+  if (!when && snapshot !== null) setSnapshot(null);
   useEffect(() => {
     if (!when) return;
     // The catch-up due, if any: right after the next paint, or when a burst has ended.
@@ -120,6 +125,7 @@ export function DeferUpdates({ when, children }: { when: boolean; children: Reac
       startTransition(() => setSnapshot(store.getState()));
     };
     catchUp(); // anything that changed between the render and this effect
+    if (isPaused) return;
     const unsubscribe = store.subscribe(() => {
       const now = performance.now();
       const plan = catchUpPlan(now, changedAt, caughtUpAt);
@@ -136,10 +142,8 @@ export function DeferUpdates({ when, children }: { when: boolean; children: Reac
     return () => {
       unsubscribe();
       pending?.cancel();
-      // The next deferral starts from the store as it is then, not from this old snapshot.
-      setSnapshot(null);
     };
-  }, [store, when]);
+  }, [store, when, isPaused]);
   // The first render of a deferral has no snapshot yet: the store now, for every view below alike.
   const value = when ? (snapshot ?? store.getState()) : null;
   return createElement(DeferredStateContext.Provider, { value }, children);

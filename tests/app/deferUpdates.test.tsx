@@ -179,16 +179,40 @@ describe('DeferWhenHidden', () => {
     await catchUp();
     expect(other.textContent).toBe('forward-output');
 
-    // Out of view, the leading panel waits too.
+    // Out of view, neither renders any step until it is back in view.
     act(() => report?.(false));
     await catchUp();
     await act(async () => {
       stepUrgently(store);
-      expect(leading.textContent).toBe('forward-output');
+      stepUrgently(store);
     });
     await catchUp();
-    expect(leading.textContent).toBe('loss');
-    expect(other.textContent).toBe('loss');
+    expect(selectPhase(store.getState())).toBe('backward-output');
+    expect(leading.textContent).toBe('forward-output');
+    expect(other.textContent).toBe('forward-output');
+    act(() => report?.(true));
+    await catchUp();
+    expect(leading.textContent).toBe('backward-output');
+    expect(other.textContent).toBe('backward-output');
+  });
+
+  it('shows every panel up to date when the page is printed, even one out of view', async () => {
+    const store = createAppStore();
+    render(<StoreProvider store={store}><DeferWhenHidden className="panel-box"><Phase label="far panel" /></DeferWhenHidden></StoreProvider>);
+    const panel = screen.getByLabelText('far panel');
+    act(() => report?.(false));
+    await catchUp();
+    await act(async () => {
+      stepUrgently(store);
+    });
+    await catchUp();
+    expect(panel.textContent).toBe('forward-hidden');
+    // beforeprint renders synchronously: the print is taken right after the event.
+    act(() => {
+      window.dispatchEvent(new Event('beforeprint'));
+      expect(panel.textContent).toBe('forward-output');
+    });
+    act(() => window.dispatchEvent(new Event('afterprint')));
   });
 
   it('is never deferred while it holds the keyboard focus', async () => {
