@@ -40,7 +40,10 @@ export function DeferWhenHidden({ className, leads = false, children }: DeferWhe
     const el = ref.current;
     if (!el || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver(
-      ([entry]) => {
+      (entries) => {
+        // The latest report: one callback can carry several (a full-page screenshot resizes the
+        // window to a sliver and back, and a panel would stay paused on the first, stale one).
+        const entry = entries[entries.length - 1];
         setHidden(!entry.isIntersecting || entry.intersectionRect.height < Math.min(IN_VIEW_PX, entry.boundingClientRect.height));
         setOut(!entry.isIntersecting);
       },

@@ -137,7 +137,8 @@ describe('DeferUpdates', () => {
 });
 
 describe('DeferWhenHidden', () => {
-  let report: ((isIntersecting: boolean) => void) | null = null;
+  /** Reports to every panel's observer: in view or not, or several reports delivered in one callback. */
+  let report: ((isIntersecting: boolean | boolean[]) => void) | null = null;
   beforeEach(() => {
     vi.stubGlobal('IntersectionObserver', class {
       constructor(callback: (entries: { isIntersecting: boolean; intersectionRect: { height: number }; boundingClientRect: { height: number } }[]) => void) {
@@ -145,7 +146,7 @@ describe('DeferWhenHidden', () => {
         // Every panel's observer hears the same report (all panels scroll in or out together).
         report = (isIntersecting) => {
           previous?.(isIntersecting);
-          callback([{ isIntersecting, intersectionRect: { height: isIntersecting ? 500 : 0 }, boundingClientRect: { height: 500 } }]);
+          callback([isIntersecting].flat().map((is) => ({ isIntersecting: is, intersectionRect: { height: is ? 500 : 0 }, boundingClientRect: { height: 500 } })));
         };
       }
       observe() {}
@@ -194,6 +195,19 @@ describe('DeferWhenHidden', () => {
     await catchUp();
     expect(leading.textContent).toBe('backward-output');
     expect(other.textContent).toBe('backward-output');
+  });
+
+  it('follows the latest of several reports that arrive together', async () => {
+    const store = createAppStore();
+    render(<StoreProvider store={store}><DeferWhenHidden className="panel-box" leads><Phase label="panel" /></DeferWhenHidden></StoreProvider>);
+    const panel = screen.getByLabelText('panel');
+    // Out and straight back in (a full-page screenshot resizes the window to a sliver and back).
+    act(() => report?.([false, true]));
+    await catchUp();
+    await act(async () => {
+      stepUrgently(store);
+      expect(panel.textContent).toBe('forward-output');
+    });
   });
 
   it('shows every panel up to date when the page is printed, even one out of view', async () => {
