@@ -22,9 +22,9 @@ interface DeferWhenHiddenProps {
  * DeferUpdates): a step paints the controls and the diagram first, one frame later the rest,
  * and playback keeps its frame rate. Why: the browser presents a frame about as late as the work
  * in it, and the equations, matrices and charts together are more than a frame's worth.
- * A panel wholly out of view is not rendered at all until it scrolls back in (then it catches
- * up, in a transition): on a slow laptop or phone a step's work for the panels nobody sees
- * would delay the next step. A panel holding the keyboard focus is never deferred (a field
+ * A panel wholly out of view renders no step until it scrolls back in or the studio has been
+ * quiet for a second (PAUSED_QUIET_MS): on a slow laptop or phone a step's work for the panels
+ * nobody sees would delay the next step. A panel holding the keyboard focus is never deferred (a field
  * being typed in must show each keystroke at once), and printing shows every panel up to date.
  */
 export function DeferWhenHidden({ className, leads = false, children }: DeferWhenHiddenProps) {

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeferWhenHidden } from '../../src/app/DeferWhenHidden';
 import { StoreProvider } from '../../src/app/StoreProvider';
 import {
-  BURST_GAP_MS, DEFERRED_MAX_LAG_MS, DeferUpdates, catchUpPlan, createAppStore, selectIteration, selectPhase, useAppStore, type AppState,
+  BURST_GAP_MS, DEFERRED_MAX_LAG_MS, DeferUpdates, PAUSED_QUIET_MS, catchUpPlan, createAppStore, selectIteration, selectPhase, useAppStore, type AppState,
 } from '../../src/store/index';
 
 const selectStepForward = (s: AppState) => s.stepForward;
@@ -180,21 +180,30 @@ describe('DeferWhenHidden', () => {
     await catchUp();
     expect(other.textContent).toBe('forward-output');
 
-    // Out of view, neither renders any step until it is back in view.
+    // Out of view, neither renders a step while steps keep coming, nor right after them...
     act(() => report?.(false));
     await catchUp();
     await act(async () => {
       stepUrgently(store);
+      await new Promise((resolve) => setTimeout(resolve, PAUSED_QUIET_MS / 2));
       stepUrgently(store);
     });
     await catchUp();
     expect(selectPhase(store.getState())).toBe('backward-output');
     expect(leading.textContent).toBe('forward-output');
     expect(other.textContent).toBe('forward-output');
-    act(() => report?.(true));
-    await catchUp();
+    // ...but once the studio has been quiet a while,
+    await act(() => new Promise((resolve) => setTimeout(resolve, PAUSED_QUIET_MS)));
     expect(leading.textContent).toBe('backward-output');
     expect(other.textContent).toBe('backward-output');
+    // or at once when back in view.
+    await act(async () => stepUrgently(store));
+    await catchUp();
+    expect(other.textContent).toBe('backward-output');
+    act(() => report?.(true));
+    await catchUp();
+    expect(leading.textContent).toBe('backward-hidden');
+    expect(other.textContent).toBe('backward-hidden');
   });
 
   it('follows the latest of several reports that arrive together', async () => {
