@@ -102,8 +102,8 @@ function slotsOf(probe: Node, actual: Node, runs: readonly string[]): Slot[] | n
 const fill = (parts: readonly (string | number)[], runs: readonly string[]): string =>
   parts.map((p) => (typeof p === 'number' ? runs[p] : p)).join('');
 
-/** The template of tex's skeleton (made once per skeleton), or null if it cannot be patched. */
-function templateOf(doc: Document, tex: string, skeleton: string): readonly Slot[] | null {
+/** The template of tex's skeleton (made once per skeleton, checked against el showing tex), or null if it cannot be patched. */
+function templateOf(el: Element, tex: string, skeleton: string): readonly Slot[] | null {
   const hit = templates.get(skeleton);
   if (hit !== undefined) {
     templates.delete(skeleton);
@@ -114,7 +114,7 @@ function templateOf(doc: Document, tex: string, skeleton: string): readonly Slot
   let k = 0;
   const probe = tex.replace(RUNS, () => `9${String(k++).padStart(4, '0')}9`);
   const template = runs.length > 0 && runs.length <= MAX_RUNS
-    ? slotsOf(parse(doc, renderTex(probe)), parse(doc, renderTex(tex)), runs)
+    ? slotsOf(parse(el.ownerDocument, renderTex(probe)), el, runs)
     : null;
   templates.set(skeleton, template);
   if (templates.size > TEMPLATE_LIMIT) templates.delete(templates.keys().next().value as string);
@@ -127,7 +127,7 @@ function templateOf(doc: Document, tex: string, skeleton: string): readonly Slot
  */
 export function bindNumbers(el: Element, tex: string): NumberBinding | null {
   const skeleton = skeletonOf(tex);
-  const template = templateOf(el.ownerDocument, tex, skeleton);
+  const template = templateOf(el, tex, skeleton);
   if (!template) return null;
   const slots = [];
   for (const slot of template) {
