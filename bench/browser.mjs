@@ -8,6 +8,7 @@
  *   BENCH_ONLY=lab,race node bench/browser.mjs    (some sections: lcp, steps, slow, scrub, big, link, train, lab, race)
  *   BENCH_LINK_IT=9000 ...                        (the late link's iteration; default 20,000)
  *   BENCH_TRACE=1 ...                             (also the main thread's CPU while the lab trains and races)
+ *   BENCH_PROFILE=1 ...                           (CPU profiles of the → presses, full speed and throttled, in bench/results/)
  *   CHROMIUM_PATH=/path/to/chrome ...             (another browser)
  *
  * The studio's step and scrub rows press the keys at a presenter's pace (one press per 250 ms),

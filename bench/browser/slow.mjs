@@ -4,19 +4,16 @@
  * page loads at full speed; throttling starts once the studio is up (first paint is measured
  * elsewhere).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { OUT, blur, load1, openApp, throttleCpu } from './harness.mjs';
+import { blur, load1, openApp, throttleCpu } from './harness.mjs';
 import { PACE_MS, pressMany, recordPresses, summarisePresses } from './presses.mjs';
 import { measurePlay } from './play.mjs';
+import { profiled } from './trace.mjs';
 
 /** Presses per throttled row: fewer than at full speed, as each takes longer. */
 const SLOW_PRESSES = 30;
 /** The issue's targets on a 4× slower CPU: key → paint within two frames, p95 within four, play ≥ 30 fps. */
 const TARGETS = { median: 33, p95: 66 };
 const FPS_TARGET = 30;
-/** BENCH_PROFILE=1 also saves a CPU profile of the throttled → presses (bench/results/step-forward-4x.cpuprofile). */
-const PROFILE = process.env.BENCH_PROFILE === '1';
 
 /** The throttled rows at `rate`× (one fresh page each rate). Targets are the 4× ones; the 6× rows are reported against the same. */
 export async function measureSlowDevice(context, url, rate) {
@@ -28,18 +25,8 @@ export async function measureSlowDevice(context, url, rate) {
     const paced = await pressMany(page, 'ArrowRight', SLOW_PRESSES, 40000, PACE_MS);
     recordPresses(`slow${rate}.step.paced`, `${prefix}Step → one press per ${PACE_MS} ms (${paced.marks.length}×)`,
       summarisePresses(paced.marks, paced.events, paced.longtasks, paced.support), `load ${load1()}`, TARGETS);
-    if (PROFILE) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-      await cdp.send('Profiler.start');
-    }
-    const fwd = await pressMany(page, 'ArrowRight', SLOW_PRESSES, 30000);
-    if (PROFILE) {
-      const { profile } = await cdp.send('Profiler.stop');
-      const file = join(dirname(OUT), `step-forward-${rate}x.cpuprofile`);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, JSON.stringify(profile));
-    }
+    // BENCH_PROFILE=1: bench/results/step-forward-4x.cpuprofile (and -6x).
+    const fwd = await profiled(cdp, `step-forward-${rate}x`, () => pressMany(page, 'ArrowRight', SLOW_PRESSES, 30000));
     recordPresses(`slow${rate}.step.forward`, `${prefix}Step → (new phase, ${fwd.marks.length}×)`,
       summarisePresses(fwd.marks, fwd.events, fwd.longtasks, fwd.support), `load ${load1()}`, TARGETS);
     await measurePlay(page, { id: `slow${rate}.play`, prefix, fps: FPS_TARGET, note: `load ${load1()}` });

@@ -1,10 +1,8 @@
 /** The studio's step rows: → and ← at several paces, key → every panel, CPU per press, and a big network. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { OUT, blur, openApp, round } from './harness.mjs';
+import { blur, openApp, round } from './harness.mjs';
 import { na, record } from './report.mjs';
 import { PACE_MS, PRESSES, pressEvery, pressMany, recordEveryPanel, recordPresses, summarisePresses } from './presses.mjs';
-import { traceCpu } from './trace.mjs';
+import { profiled, traceCpu } from './trace.mjs';
 
 /** Quick taps: ten presses a second. */
 const TAP_MS = 100;
@@ -12,26 +10,14 @@ const TAP_MS = 100;
 const REPEAT_MS = 33;
 /** Presses measured for key → every panel updated, apart from the latency rows (its DOM watching costs the page). */
 const PANEL_PRESSES = 20;
-/** BENCH_PROFILE=1 saves a CPU profile of the → presses to bench/results/step-forward.cpuprofile (open in DevTools). */
-const PROFILE = process.env.BENCH_PROFILE === '1';
 
 export async function measureSteps(context, url) {
   const { page, errors } = await openApp(context, url);
   await blur(page);
-  const cdp = PROFILE ? await context.newCDPSession(page) : null;
-  if (cdp) {
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-    await cdp.send('Profiler.start');
-  }
-  const fwd = await pressMany(page, 'ArrowRight', PRESSES, 15000);
-  if (cdp) {
-    const { profile } = await cdp.send('Profiler.stop');
-    const file = join(dirname(OUT), 'step-forward.cpuprofile');
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(profile));
-    await cdp.detach();
-  }
+  const cdp = await context.newCDPSession(page);
+  // BENCH_PROFILE=1: bench/results/step-forward.cpuprofile.
+  const fwd = await profiled(cdp, 'step-forward', () => pressMany(page, 'ArrowRight', PRESSES, 15000));
+  await cdp.detach();
   recordPresses('step.forward', `Step → (new phase, ${fwd.marks.length}×)`, summarisePresses(fwd.marks, fwd.events, fwd.longtasks, fwd.support));
   const back = await pressMany(page, 'ArrowLeft', fwd.marks.length, 12000);
   recordPresses('step.back', `Step ← (cached phase, ${back.marks.length}×)`, summarisePresses(back.marks, back.events, back.longtasks, back.support));

@@ -1,5 +1,24 @@
 /** Main-thread CPU from Chromium traces: unlike wall-clock latency, thread time barely moves when the machine is busy. */
-import { round, sleep } from './harness.mjs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { OUT, round, sleep } from './harness.mjs';
+
+/** BENCH_PROFILE=1 saves CPU profiles of some presses to bench/results/NAME.cpuprofile (open in DevTools). */
+const PROFILE = process.env.BENCH_PROFILE === '1';
+
+/** Runs fn; with BENCH_PROFILE=1 under the sampling profiler of the page `cdp` is attached to, saved as NAME.cpuprofile. */
+export async function profiled(cdp, name, fn) {
+  if (!PROFILE) return fn();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  const result = await fn();
+  const { profile } = await cdp.send('Profiler.stop');
+  const file = join(dirname(OUT), `${name}.cpuprofile`);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(profile));
+  return result;
+}
 
 /** BENCH_TRACE=1 traces the lab's training runs and adds a main-thread CPU row to each (fps is then measured under tracing). */
 export const TRACE = process.env.BENCH_TRACE === '1';
