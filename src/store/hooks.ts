@@ -85,6 +85,12 @@ export function useAfterPaint<T>(value: T, isLagging: boolean): T {
 export const BURST_GAP_MS = 80;
 /** In a burst that never pauses (playing fast), deferred views still catch up this often. */
 export const DEFERRED_MAX_LAG_MS = 250;
+/**
+ * Paused views (out of view) catch up once the store has been quiet this long: not between a
+ * presenter's steps, where the work would delay the next one on a slow CPU, but soon enough
+ * for a screen reader's or find-in-page's reading of the panels below.
+ */
+export const PAUSED_QUIET_MS = 1000;
 
 /**
  * When deferred views catch up with a store change at `now`: right after the frame that shows
@@ -104,10 +110,15 @@ export function catchUpPlan(now: number, previousChangeAt: number, caughtUpAt: n
  * burst of changes, less often; see catchUpPlan), so React renders them after the
  * frame that shows the others, interruptibly. Every view below reads the same snapshot, so they
  * agree with each other in every render (a parent and a child never show two states).
+ * While also `isPaused` (the panel is out of view), they render no change until the store has
+ * been quiet for PAUSED_QUIET_MS, or the pause ends.
  */
-export function DeferUpdates({ when, children }: { when: boolean; children: ReactNode }) {
+export function DeferUpdates({ when, isPaused = false, children }: { when: boolean; isPaused?: boolean; children: ReactNode }) {
   const store = useStoreApi();
   const [snapshot, setSnapshot] = useState<AppState | null>(null);
+  // Not deferring: drop the snapshot during render (React's "state from previous renders"
+  // pattern), so the next deferral starts from the store as it is then, not from an old one.
+  if (!when && snapshot !== null) setSnapshot(null);
   useEffect(() => {
     if (!when) return;
     // The catch-up due, if any: right after the next paint, or when a burst has ended.
@@ -122,6 +133,12 @@ export function DeferUpdates({ when, children }: { when: boolean; children: Reac
     catchUp(); // anything that changed between the render and this effect
     const unsubscribe = store.subscribe(() => {
       const now = performance.now();
+      if (isPaused) {
+        pending?.cancel();
+        const timer = setTimeout(catchUp, PAUSED_QUIET_MS);
+        pending = { cancel: () => clearTimeout(timer), isAfterPaint: false };
+        return;
+      }
       const plan = catchUpPlan(now, changedAt, caughtUpAt);
       changedAt = now;
       if (pending?.isAfterPaint) return; // due right after the next frame, with the latest state
@@ -136,10 +153,8 @@ export function DeferUpdates({ when, children }: { when: boolean; children: Reac
     return () => {
       unsubscribe();
       pending?.cancel();
-      // The next deferral starts from the store as it is then, not from this old snapshot.
-      setSnapshot(null);
     };
-  }, [store, when]);
+  }, [store, when, isPaused]);
   // The first render of a deferral has no snapshot yet: the store now, for every view below alike.
   const value = when ? (snapshot ?? store.getState()) : null;
   return createElement(DeferredStateContext.Provider, { value }, children);

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeferWhenHidden } from '../../src/app/DeferWhenHidden';
 import { StoreProvider } from '../../src/app/StoreProvider';
 import {
-  BURST_GAP_MS, DEFERRED_MAX_LAG_MS, DeferUpdates, catchUpPlan, createAppStore, selectIteration, selectPhase, useAppStore, type AppState,
+  BURST_GAP_MS, DEFERRED_MAX_LAG_MS, DeferUpdates, PAUSED_QUIET_MS, catchUpPlan, createAppStore, selectIteration, selectPhase, useAppStore, type AppState,
 } from '../../src/store/index';
 
 const selectStepForward = (s: AppState) => s.stepForward;
@@ -137,7 +137,8 @@ describe('DeferUpdates', () => {
 });
 
 describe('DeferWhenHidden', () => {
-  let report: ((isIntersecting: boolean) => void) | null = null;
+  /** Reports to every panel's observer: in view or not, or several reports delivered in one callback. */
+  let report: ((isIntersecting: boolean | boolean[]) => void) | null = null;
   beforeEach(() => {
     vi.stubGlobal('IntersectionObserver', class {
       constructor(callback: (entries: { isIntersecting: boolean; intersectionRect: { height: number }; boundingClientRect: { height: number } }[]) => void) {
@@ -145,7 +146,7 @@ describe('DeferWhenHidden', () => {
         // Every panel's observer hears the same report (all panels scroll in or out together).
         report = (isIntersecting) => {
           previous?.(isIntersecting);
-          callback([{ isIntersecting, intersectionRect: { height: isIntersecting ? 500 : 0 }, boundingClientRect: { height: 500 } }]);
+          callback([isIntersecting].flat().map((is) => ({ isIntersecting: is, intersectionRect: { height: is ? 500 : 0 }, boundingClientRect: { height: 500 } })));
         };
       }
       observe() {}
@@ -179,16 +180,62 @@ describe('DeferWhenHidden', () => {
     await catchUp();
     expect(other.textContent).toBe('forward-output');
 
-    // Out of view, the leading panel waits too.
+    // Out of view, neither renders a step while steps keep coming, nor right after them...
     act(() => report?.(false));
     await catchUp();
     await act(async () => {
       stepUrgently(store);
-      expect(leading.textContent).toBe('forward-output');
+      await new Promise((resolve) => setTimeout(resolve, PAUSED_QUIET_MS / 2));
+      stepUrgently(store);
     });
     await catchUp();
-    expect(leading.textContent).toBe('loss');
-    expect(other.textContent).toBe('loss');
+    expect(selectPhase(store.getState())).toBe('backward-output');
+    expect(leading.textContent).toBe('forward-output');
+    expect(other.textContent).toBe('forward-output');
+    // ...but once the studio has been quiet a while,
+    await act(() => new Promise((resolve) => setTimeout(resolve, PAUSED_QUIET_MS)));
+    expect(leading.textContent).toBe('backward-output');
+    expect(other.textContent).toBe('backward-output');
+    // or at once when back in view.
+    await act(async () => stepUrgently(store));
+    await catchUp();
+    expect(other.textContent).toBe('backward-output');
+    act(() => report?.(true));
+    await catchUp();
+    expect(leading.textContent).toBe('backward-hidden');
+    expect(other.textContent).toBe('backward-hidden');
+  });
+
+  it('follows the latest of several reports that arrive together', async () => {
+    const store = createAppStore();
+    render(<StoreProvider store={store}><DeferWhenHidden className="panel-box" leads><Phase label="panel" /></DeferWhenHidden></StoreProvider>);
+    const panel = screen.getByLabelText('panel');
+    // Out and straight back in (a full-page screenshot resizes the window to a sliver and back).
+    act(() => report?.([false, true]));
+    await catchUp();
+    await act(async () => {
+      stepUrgently(store);
+      expect(panel.textContent).toBe('forward-output');
+    });
+  });
+
+  it('shows every panel up to date when the page is printed, even one out of view', async () => {
+    const store = createAppStore();
+    render(<StoreProvider store={store}><DeferWhenHidden className="panel-box"><Phase label="far panel" /></DeferWhenHidden></StoreProvider>);
+    const panel = screen.getByLabelText('far panel');
+    act(() => report?.(false));
+    await catchUp();
+    await act(async () => {
+      stepUrgently(store);
+    });
+    await catchUp();
+    expect(panel.textContent).toBe('forward-hidden');
+    // beforeprint renders synchronously: the print is taken right after the event.
+    act(() => {
+      window.dispatchEvent(new Event('beforeprint'));
+      expect(panel.textContent).toBe('forward-output');
+    });
+    act(() => window.dispatchEvent(new Event('afterprint')));
   });
 
   it('is never deferred while it holds the keyboard focus', async () => {

@@ -7,15 +7,18 @@ import tutorial from '../fixtures/tutorial.json';
 const PHASE_NAMES = ['Forward: hidden layer', 'Forward: output layer', 'Loss', 'Backward: output layer', 'Backward: hidden layer', 'Update the weights'];
 
 /**
- * Waits until the controls and every panel that names the phase show phase `k` of iteration 0:
- * the panels out of view render a moment after the controls (DeferWhenHidden), later still on a
- * busy machine.
+ * Waits until the controls and every panel that names the phase show phase `k` of iteration 0,
+ * scrolling each panel into view: a panel out of view renders no step until it is back in view,
+ * and then a moment after the controls (DeferWhenHidden), later still on a busy machine.
  */
 async function panelsShow(page: Page, k: number) {
   const phase = PHASE_NAMES[k];
   await expect.poll(() => page.getByTestId('phase-announcer').textContent()).toBe(`Iteration 0, ${phase}.`);
-  const headings = page.locator('section.network > h2, section.equation-panel > h2, section.matrix-panel > h2');
-  await expect.poll(async () => (await headings.allTextContents()).filter((h) => !h.includes(phase))).toEqual([]);
+  for (const heading of await page.locator('section.network > h2, section.equation-panel > h2, section.matrix-panel > h2').all()) {
+    await heading.scrollIntoViewIfNeeded();
+    await expect.poll(() => heading.textContent()).toContain(phase);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
 }
 
 describe.skipIf(!chromiumPath())('the studio in Chromium', () => {

@@ -9,7 +9,6 @@ import { LINE_CAPTIONS, SECTION_HEADINGS } from './captions';
 import { FocusPicker } from './FocusPicker';
 import { GradientCheckSection } from './GradientCheck';
 import { TexLine } from './TexLine';
-import { usePrewarm } from './usePrewarm';
 import './EquationPanel.css';
 
 function sectionsOf(session: Session, focus: EquationFocus): EquationSection[] | Error {
@@ -107,7 +106,6 @@ export function EquationPanel() {
   const isPlaying = useAppStore(selectIsPlaying);
   const isTraining = useAppStore(selectIsTraining);
   const byPhase = useShownByPhase(shown);
-  usePrewarm(session, focus, !isPlaying && !isTraining);
 
   return (
     <section className="panel equation-panel" aria-labelledby={titleId}>

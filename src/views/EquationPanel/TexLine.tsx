@@ -1,6 +1,7 @@
-import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { renderTex } from '../../viz/equations';
 import { patchHtml } from './patchHtml';
+import { bindNumbers, patchNumbers, skeletonOf, type NumberBinding } from './patchNumbers';
 
 /**
  * Whether the equation is wider than its box, so that a box that scrolls becomes a tab stop
@@ -8,7 +9,7 @@ import { patchHtml } from './patchHtml';
  * its content by CSS) reports after layout, so reading the widths never forces an extra layout;
  * it also reports when KaTeX's fonts arrive and widen the equation.
  */
-function useOverflows(html: string) {
+function useOverflows(tex: string) {
   const ref = useRef<HTMLDivElement>(null);
   const [overflows, setOverflows] = useState(false);
   useEffect(() => {
@@ -19,7 +20,7 @@ function useOverflows(html: string) {
     observer.observe(el);
     observer.observe(content);
     return () => observer.disconnect();
-  }, [html]);
+  }, [tex]);
   return { ref, overflows };
 }
 
@@ -35,13 +36,23 @@ interface TexLineProps {
 
 /** One captioned equation, typeset by KaTeX (HTML for the eye, MathML for screen readers), scrolling sideways in its own box. */
 export const TexLine = memo(function TexLine({ tex, caption }: TexLineProps) {
-  const html = useMemo(() => renderTex(tex), [tex]);
   const captionId = useId();
-  const { ref, overflows } = useOverflows(html);
-  // KaTeX's HTML goes in by patching the last equation's elements (see patchHtml), before paint.
+  const { ref, overflows } = useOverflows(tex);
+  const shownTex = useRef<string | null>(null);
+  const numbers = useRef<NumberBinding | null>(null);
+  // Before paint: where the line keeps its shape and only its numbers change, just the numbers
+  // are written (see patchNumbers; bound on the first such change, so a first paint makes no
+  // template); else KaTeX's HTML is patched into the last equation's elements (see patchHtml).
   useLayoutEffect(() => {
-    if (ref.current) patchHtml(ref.current, html);
-  }, [ref, html]);
+    const el = ref.current;
+    if (!el) return;
+    const previous = shownTex.current;
+    shownTex.current = tex;
+    if (numbers.current === null && previous !== null && skeletonOf(previous) === skeletonOf(tex)) numbers.current = bindNumbers(el, previous);
+    if (patchNumbers(numbers.current, tex)) return;
+    patchHtml(el, renderTex(tex));
+    numbers.current = null;
+  }, [ref, tex]);
   return (
     <figure className="eq-line">
       <figcaption id={captionId} className="eq-caption">{caption}</figcaption>

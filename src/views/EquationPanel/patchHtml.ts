@@ -52,13 +52,6 @@ function patchChildren(to: Node, from: Node) {
   }
 }
 
-/**
- * HTML parsed ahead of time (prepareHtml), each used once by patchHtml. A handful is enough: it
- * holds the next phase's lines, parsed while the page was idle.
- */
-const prepared = new Map<string, HTMLDivElement>();
-const PREPARED_LIMIT = 24;
-
 /** KaTeX's style attributes, renamed before parsing (see parse); KaTeX escapes every `"` in its text, so only attributes match. */
 const STYLE_ATTRIBUTE = / style="/g;
 
@@ -78,19 +71,7 @@ export function parse(doc: Document, html: string): HTMLDivElement {
   return scratch;
 }
 
-/** Parses `html` now, so that a later patchHtml with it skips the parsing. */
-export function prepareHtml(doc: Document, html: string) {
-  if (prepared.has(html)) return;
-  prepared.set(html, parse(doc, html));
-  if (prepared.size > PREPARED_LIMIT) prepared.delete(prepared.keys().next().value as string);
-}
-
-/** Whether `html` is parsed and waiting for patchHtml (for tests). */
-export const isPrepared = (html: string): boolean => prepared.has(html);
-
 /** Sets el's content to `html` (trusted: KaTeX's output), reusing the elements it already has. */
 export function patchHtml(el: Element, html: string) {
-  const scratch = prepared.get(html) ?? parse(el.ownerDocument, html);
-  prepared.delete(html);
-  patchChildren(el, scratch);
+  patchChildren(el, parse(el.ownerDocument, html));
 }
