@@ -5,7 +5,8 @@
  *
  *   npm run bench:browser              (vite build && node bench/browser.mjs)
  *   BENCH_DIST=/tmp/dist node bench/browser.mjs   (measure another build)
- *   BENCH_ONLY=lab,race node bench/browser.mjs    (some sections: lcp, steps, scrub, big, link, train, lab, race)
+ *   BENCH_ONLY=lab,race node bench/browser.mjs    (some sections: lcp, load, steps, scrub, big, link, train, lab, race)
+ *   (load: first load, gzipped, with the CPU throttled 1×/4×/6× and Lighthouse; bench/load.mjs, its own options there)
  *   BENCH_LINK_IT=9000 ...                        (the late link's iteration; default 20,000)
  *   BENCH_TRACE=1 ...                             (also the main thread's CPU while the lab trains and races)
  *   CHROMIUM_PATH=/path/to/chrome ...             (another browser)
@@ -35,6 +36,7 @@ import { dirname, extname, join, normalize, relative, resolve, sep } from 'node:
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { measureLoad } from './load.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = resolve(process.env.BENCH_DIST ?? join(ROOT, 'dist'));
@@ -61,7 +63,7 @@ const PANEL_PRESSES = 20;
 const HASH_SEEKS = 20;
 const PLAY_MS = 5000;
 const LCP_LOADS = 5;
-/** BENCH_ONLY=steps,scrub runs only those sections (lcp, steps, scrub, big, link, train, lab, race). */
+/** BENCH_ONLY=steps,scrub runs only those sections (lcp, load, steps, scrub, big, link, train, lab, race). */
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((x) => x.trim())) : null;
 /** BENCH_PROFILE=1 saves a CPU profile of the → presses to bench/results/step-forward.cpuprofile (open in DevTools). */
 const PROFILE = process.env.BENCH_PROFILE === '1';
@@ -1086,6 +1088,10 @@ async function main() {
 
     await step('largest contentful paint', () => measureLcp(browser, server.url), 'lcp');
 
+    await step('first load, served gzipped: throttled paints, first-screen JS, Lighthouse', () => measureLoad({
+      browser, dist: DIST, record, chromePath: executablePath, log: (line) => process.stdout.write(`\n${line}`),
+    }), 'load');
+
     await step('step latency and playback', async () => {
       const context = await newContext();
       const { page } = await measureSteps(context, server.url);
@@ -1146,7 +1152,7 @@ async function main() {
     await server.close();
   }
 
-  const order = ['step.paced', 'step.pacedBack', 'step.forward', 'step.back', 'step.cpu', 'scrub', 'seek', 'step.big', 'play', 'link', 'train100k', 'lab', 'race', 'bundle', 'lcp'];
+  const order = ['step.paced', 'step.pacedBack', 'step.forward', 'step.back', 'step.cpu', 'scrub', 'seek', 'step.big', 'play', 'link', 'train100k', 'lab', 'race', 'bundle', 'lcp', 'load'];
   rows.sort((a, b) => order.findIndex((p) => a.id.startsWith(p)) - order.findIndex((p) => b.id.startsWith(p)));
   console.log('');
   printTable('Results');

@@ -6,7 +6,8 @@ import { stepSession } from '../../src/engine/index';
 import { selectSession } from '../../src/store/index';
 import { EquationPanel } from '../../src/views/EquationPanel';
 import { isPrepared } from '../../src/views/EquationPanel/patchHtml';
-import { buildEquations, renderTex, resolveFocus, sizesOf } from '../../src/viz/equations';
+import { buildEquations, resolveFocus, sizesOf } from '../../src/viz/equations';
+import { renderTex } from '../../src/viz/equationsKatex';
 import { renderWithStore } from './render';
 
 beforeAll(() => configure({ defaultHidden: true }));

@@ -1,6 +1,7 @@
-import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { renderTex } from '../../viz/equations';
+import { memo, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { patchHtml } from './patchHtml';
+import { useIsHydrated } from '../shared/useIsHydrated';
+import { TypesetContext, useTypesetter } from './typesetter';
 
 /**
  * Whether the equation is wider than its box, so that a box that scrolls becomes a tab stop
@@ -8,7 +9,7 @@ import { patchHtml } from './patchHtml';
  * its content by CSS) reports after layout, so reading the widths never forces an extra layout;
  * it also reports when KaTeX's fonts arrive and widen the equation.
  */
-function useOverflows(html: string) {
+function useOverflows(tex: string) {
   const ref = useRef<HTMLDivElement>(null);
   const [overflows, setOverflows] = useState(false);
   useEffect(() => {
@@ -19,7 +20,7 @@ function useOverflows(html: string) {
     observer.observe(el);
     observer.observe(content);
     return () => observer.disconnect();
-  }, [html]);
+  }, [tex]);
   return { ref, overflows };
 }
 
@@ -33,25 +34,44 @@ interface TexLineProps {
   readonly caption: string;
 }
 
+/**
+ * React owns the equation's box, never what is inside it: KaTeX's HTML goes in by patchHtml. Given
+ * as an (empty, constant) inner HTML, so React neither writes the box's content after mounting nor
+ * hydrates it: a prerendered page's typeset equation stays as it was served.
+ */
+const OPAQUE = { __html: '' };
+
 /** One captioned equation, typeset by KaTeX (HTML for the eye, MathML for screen readers), scrolling sideways in its own box. */
 export const TexLine = memo(function TexLine({ tex, caption }: TexLineProps) {
-  const html = useMemo(() => renderTex(tex), [tex]);
+  const typeset = useTypesetter();
+  // The build's prerender runs no layout effect: there the HTML is the box's content.
+  const isPrerender = useContext(TypesetContext) !== null;
+  // A box hydrated from the prerender holds this line typeset already: no need to typeset it again
+  // when KaTeX arrives (~0.15 s for a phase on this machine, more on a slow phone), only the next.
+  const isHydrated = useIsHydrated();
+  const [servedTex, setServedTex] = useState(isHydrated ? null : tex);
+  // Once the line has moved on and can be typeset, what was served is gone for good (React's
+  // "adjusting state while rendering"): coming back to that TeX later typesets it too.
+  if (servedTex !== null && tex !== servedTex && typeset) setServedTex(null);
+  const html = useMemo(() => (typeset && (isPrerender || tex !== servedTex) ? typeset(tex) : null), [typeset, isPrerender, tex, servedTex]);
   const captionId = useId();
-  const { ref, overflows } = useOverflows(html);
+  const { ref, overflows } = useOverflows(tex);
   // KaTeX's HTML goes in by patching the last equation's elements (see patchHtml), before paint.
   useLayoutEffect(() => {
-    if (ref.current) patchHtml(ref.current, html);
+    if (ref.current && html !== null) patchHtml(ref.current, html);
   }, [ref, html]);
   return (
     <figure className="eq-line">
       <figcaption id={captionId} className="eq-caption">{caption}</figcaption>
       <div
         ref={ref}
-        className="eq-math"
+        className={html === null && servedTex !== null && tex !== servedTex ? 'eq-math is-stale' : 'eq-math'}
         role="group"
         aria-labelledby={captionId}
         tabIndex={overflows ? 0 : undefined}
         onKeyDown={overflows ? keepArrows : undefined}
+        dangerouslySetInnerHTML={isPrerender && html !== null ? { __html: html } : OPAQUE}
+        suppressHydrationWarning
       />
     </figure>
   );

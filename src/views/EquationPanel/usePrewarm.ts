@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { stepSession, type Session } from '../../engine/index';
-import { buildEquations, renderTex, type EquationFocus } from '../../viz/equations';
+import { buildEquations, type EquationFocus } from '../../viz/equations';
 import { prepareHtml } from './patchHtml';
+import { useTypesetter } from './typesetter';
 import { whenIdle } from './whenIdle';
 
 /**
@@ -11,16 +12,17 @@ import { whenIdle } from './whenIdle';
  * when the next frame comes before the page is ever idle.
  */
 export function usePrewarm(session: Session, focus: EquationFocus, isActive: boolean) {
+  const typeset = useTypesetter();
   useEffect(() => {
-    if (!isActive || typeof document === 'undefined') return;
+    if (!isActive || !typeset || typeof document === 'undefined') return;
     return whenIdle(() => {
       try {
         for (const section of buildEquations(stepSession(session), focus)) {
-          for (const line of section.lines) prepareHtml(document, renderTex(line.tex));
+          for (const line of section.lines) prepareHtml(document, typeset(line.tex));
         }
       } catch {
         // A session that cannot step (diverged, say) has no next phase to prepare.
       }
     });
-  }, [session, focus, isActive]);
+  }, [session, focus, isActive, typeset]);
 }
