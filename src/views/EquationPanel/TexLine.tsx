@@ -9,7 +9,7 @@ import { TypesetContext, useTypesetter } from './typesetter';
  * its content by CSS) reports after layout, so reading the widths never forces an extra layout;
  * it also reports when KaTeX's fonts arrive and widen the equation.
  */
-function useOverflows(tex: string) {
+function useOverflows(shown: string) {
   const ref = useRef<HTMLDivElement>(null);
   const [overflows, setOverflows] = useState(false);
   useEffect(() => {
@@ -20,7 +20,7 @@ function useOverflows(tex: string) {
     observer.observe(el);
     observer.observe(content);
     return () => observer.disconnect();
-  }, [tex]);
+  }, [shown]);
   return { ref, overflows };
 }
 
@@ -55,7 +55,8 @@ export const TexLine = memo(function TexLine({ tex, caption }: TexLineProps) {
   if (servedTex !== null && tex !== servedTex && typeset) setServedTex(null);
   const html = useMemo(() => (typeset && (isPrerender || tex !== servedTex) ? typeset(tex) : null), [typeset, isPrerender, tex, servedTex]);
   const captionId = useId();
-  const { ref, overflows } = useOverflows(tex);
+  // Watched again once typeset: a box rendered before KaTeX arrived was empty, with nothing to watch.
+  const { ref, overflows } = useOverflows(html ?? tex);
   // KaTeX's HTML goes in by patching the last equation's elements (see patchHtml), before paint.
   useLayoutEffect(() => {
     if (ref.current && html !== null) patchHtml(ref.current, html);
