@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { prerenderFirstScreen } from './scripts/prerender.ts';
 
 /**
  * The built page's Content-Security-Policy: its own scripts, styles, fonts and workers only; no
@@ -63,11 +64,16 @@ function precacheList(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), precacheList()],
+  plugins: [react(), contentSecurityPolicy(), prerenderFirstScreen(), precacheList()],
   base: './',
   build: {
     // Fonts as files, never data: URLs inlined in the CSS, so font-src needs only 'self'.
     assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
+    // One stylesheet, loaded with the page: the prerendered page shows every panel, lazy ones too,
+    // and must not wait for their chunks to be styled.
+    cssCodeSplit: false,
+    // The prerender (scripts/prerender.ts) takes most of the build by design: no timing report for it.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],

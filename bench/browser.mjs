@@ -5,7 +5,8 @@
  *
  *   npm run bench:browser              (vite build && node bench/browser.mjs)
  *   BENCH_DIST=/tmp/dist node bench/browser.mjs   (measure another build)
- *   BENCH_ONLY=lab,race node bench/browser.mjs    (some sections: lcp, steps, slow, scrub, big, link, train, lab, race)
+ *   BENCH_ONLY=lab,race node bench/browser.mjs    (some sections: lcp, load, steps, slow, scrub, big, link, train, lab, race)
+ *   (load: first load, gzipped, with the CPU throttled 1×/4×/6× and Lighthouse; bench/load.mjs, its own options there)
  *   BENCH_LINK_IT=9000 ...                        (the late link's iteration; default 20,000)
  *   BENCH_TRACE=1 ...                             (also the main thread's CPU while the lab trains and races)
  *   BENCH_PROFILE=1 ...                           (CPU profiles of the → presses, full speed and throttled, in bench/results/)
@@ -46,6 +47,7 @@ import { DIST, LAPTOP, OUT, ROOT, chromiumPath, launch, machineInfo, newContext,
 import { printTable, record, rows } from './browser/report.mjs';
 import { measureBundle } from './browser/bundle.mjs';
 import { measureLcp } from './browser/lcp.mjs';
+import { measureLoad } from './load.mjs';
 import { measureBigSteps, measureSteps } from './browser/steps.mjs';
 import { measurePlay } from './browser/play.mjs';
 import { measureScrub } from './browser/scrub.mjs';
@@ -61,10 +63,13 @@ const CIRCLE_32 = '#hidden=32&data=circle&points=1250&train=0.8';
 /**
  * What the benchmark measures, in order. `only` is the BENCH_ONLY name; `run` gets the browser,
  * the server's URL and `fresh()` (a new instrumented 1280×800 context, closed after the section).
- * First-load measurements (Lighthouse, gzip-served FCP) belong here as their own module and entry.
  */
 const SECTIONS = [
   { name: 'largest contentful paint', only: 'lcp', run: ({ browser, url }) => measureLcp(browser, url) },
+  {
+    name: 'first load, served gzipped: throttled paints, first-screen JS, Lighthouse', only: 'load',
+    run: ({ browser }) => measureLoad({ browser, dist: DIST, record, chromePath: chromiumPath(), log: (line) => process.stdout.write(`\n${line}`) }),
+  },
   {
     name: 'step latency and playback', only: 'steps',
     run: async ({ url, fresh }) => {
@@ -104,7 +109,7 @@ function labTimeout() {
   return Number(process.env.BENCH_LAB_TIMEOUT ?? 25000);
 }
 /** The table's row order, by id prefix. */
-const ORDER = ['step.paced', 'step.pacedBack', 'step.forward', 'step.back', 'step.cpu', 'scrub', 'seek', 'step.big', 'play', 'slow4', 'slow6', 'link', 'train100k', 'lab', 'race', 'bundle', 'lcp'];
+const ORDER = ['step.paced', 'step.pacedBack', 'step.forward', 'step.back', 'step.cpu', 'scrub', 'seek', 'step.big', 'play', 'slow4', 'slow6', 'link', 'train100k', 'lab', 'race', 'bundle', 'lcp', 'load'];
 
 async function main() {
   const started = Date.now();

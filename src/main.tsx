@@ -1,14 +1,24 @@
 import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import 'katex/dist/katex.min.css';
 import './app/app.css';
+import { canHydrate } from './app/hydrate';
+import { openStore } from './app/keptWork';
 import { Root } from './app/Root';
 
-createRoot(document.getElementById('root')!).render(
+const container = document.getElementById('root')!;
+const opened = openStore(window.location.hash, navigator.languages ?? [navigator.language]);
+const app = (
   <StrictMode>
-    <Root />
-  </StrictMode>,
+    <Root opened={opened} />
+  </StrictMode>
 );
+if (canHydrate(container, opened.store)) {
+  // A mismatch means the prerender and the app disagree (a bug): say so loudly, React re-renders.
+  hydrateRoot(container, app, { onRecoverableError: (e) => console.error('Hydration mismatch:', e) });
+} else {
+  createRoot(container).render(app);
+}
 
 // Offline once loaded (public/sw.js). Not in development, where Vite serves modules unbundled.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {

@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { useT } from '../i18n/index';
 import { selectLocale, useLatestAppStore } from '../store/index';
+import { useIsHydrated } from '../views/shared/useIsHydrated';
 import { App } from './App';
-import { openStore, useKeptWork, type OpenedStore } from './keptWork';
+import { endFirstPaint, restorePrerenderedStyles } from './hydrate';
+import { useKeptWork, type OpenedStore } from './keptWork';
 import { StoreProvider } from './StoreProvider';
 import { useUrlSync } from './useUrlSync';
 
@@ -16,8 +18,20 @@ function useDocumentLanguage() {
   }, [locale, t]);
 }
 
+/** Once React owns the page (hydrated, or rendered afresh), the prerender's first-paint rules end. */
+function useFirstPaintEnds() {
+  useLayoutEffect(() => {
+    const root = document.getElementById('root');
+    if (root) restorePrerenderedStyles(root);
+    endFirstPaint();
+  }, []);
+}
+
 function Synced({ opened }: { opened: OpenedStore }) {
   const [isResumed, setResumed] = useState(opened.isResumed);
+  // The prerendered page offers no "Start over"; a hydrated one that resumed stored work offers it right after.
+  const isHydrated = useIsHydrated();
+  useFirstPaintEnds();
   useUrlSync();
   useKeptWork(opened);
   useDocumentLanguage();
@@ -26,12 +40,11 @@ function Synced({ opened }: { opened: OpenedStore }) {
     opened.saver?.save(opened.store.getState()); // forget the stored work now, not after the next change
     setResumed(false);
   };
-  return <App onStartOver={isResumed ? startOver : undefined} />;
+  return <App onStartOver={isResumed && isHydrated ? startOver : undefined} />;
 }
 
-/** The app with its store, opened from the address bar and the work kept in this browser. */
-export function Root() {
-  const [opened] = useState(() => openStore(window.location.hash, navigator.languages ?? [navigator.language]));
+/** The app with its store, opened (by main.tsx) from the address bar and the work kept in this browser. */
+export function Root({ opened }: { readonly opened: OpenedStore }) {
   return (
     <StoreProvider store={opened.store}>
       <Synced opened={opened} />

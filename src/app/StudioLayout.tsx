@@ -1,12 +1,10 @@
 import { useEffect } from 'react';
 import { useT } from '../i18n/index';
 import { selectIsPreparing, useAppStore, type AppState, type PanelId } from '../store/index';
-import { ConfigPanel } from '../views/ConfigPanel';
 import { Controls, type PageCommands } from '../views/Controls';
-import { LessonList, LessonPlayer } from '../views/LessonPlayer';
 import { Preparing } from '../views/Preparing';
-import { RaceView } from '../views/RaceView';
 import { Header } from './Header';
+import { ConfigPanel, LessonList, LessonPlayer, RaceView } from './lazyPanels';
 import { PanelBoundary } from './PanelBoundary';
 import { PanelSlot } from './panels';
 

@@ -1,6 +1,6 @@
 /** The reader's language on a first visit, from the browser's list of preferred languages. */
 import type { Locale } from '../store/index';
-import { localeOfTag } from '../store/url';
+import { localeOfTag } from '../store/linkTags';
 
 /**
  * 简体中文 when the first language the page has (Chinese or English) among the reader's

@@ -2,32 +2,13 @@
  * The studio's panels by name, as every layout places them: the same view components, at the
  * size and emphasis the layout gives (STYLE.md §10). Each renders through DeferWhenHidden.
  */
-import { lazy, Suspense } from 'react';
-import { useT, type MessageKey } from '../i18n/index';
+import type { MessageKey } from '../i18n/index';
 import type { PanelId } from '../store/index';
-import { CodePanel } from '../views/CodePanel';
-import { DataView } from '../views/DataView';
-import { LossChart } from '../views/LossChart';
-import { MatrixPanel } from '../views/MatrixPanel';
+import { EquationPanel } from '../views/EquationPanel';
 import { NetworkView } from '../views/NetworkView';
 import { DeferWhenHidden } from './DeferWhenHidden';
+import { CodePanel, DataView, LossChart, MatrixPanel } from './lazyPanels';
 import { PanelBoundary } from './PanelBoundary';
-
-/**
- * The equation panel and KaTeX (~70 KB gzipped) load as their own chunk, fetched as soon as the
- * studio first renders, so the first paint doesn't wait for them.
- */
-const EquationPanel = lazy(() => import('../views/EquationPanel').then((m) => ({ default: m.EquationPanel })));
-
-/** Stands in for the equation panel while its chunk loads: the same panel and heading, about its height. */
-function EquationPanelPlaceholder() {
-  const t = useT();
-  return (
-    <section className="panel" aria-busy="true" style={{ minHeight: 'min(720px, 80vh)' }}>
-      <h2>{t('eq.title')}</h2>
-    </section>
-  );
-}
 
 interface PanelSlotProps {
   readonly id: PanelId;
@@ -42,7 +23,7 @@ interface PanelSlotProps {
 function PanelView({ id, fill, spotlight }: Omit<PanelSlotProps, 'className'>) {
   switch (id) {
     case 'network': return <NetworkView fill={fill} spotlight={spotlight} />;
-    case 'equations': return <Suspense fallback={<EquationPanelPlaceholder />}><EquationPanel /></Suspense>;
+    case 'equations': return <EquationPanel />;
     case 'matrices': return <MatrixPanel />;
     case 'code': return <CodePanel />;
     case 'curves': return <LossChart />;

@@ -9,15 +9,24 @@ import { xorHiddenLayer } from './builtin/xorHiddenLayer';
 
 const CANDIDATES: readonly Lesson[] = [oneIteration, chainRule, learningRates, numpyToPytorch, xorHiddenLayer];
 
-/** Lessons that passed validation; one that did not is left out with its issue in the console (a unit test keeps them all valid). */
-export const LESSONS: readonly Lesson[] = CANDIDATES.filter((lesson) => {
-  const result = validateLesson(lesson);
-  if (!result.ok) console.error(`lesson ${lesson.id}: step ${result.issue.step}, ${result.issue.field}: ${result.issue.problem}`);
-  return result.ok;
-});
+let validated: readonly Lesson[] | null = null;
+
+/**
+ * Lessons that passed validation; one that did not is left out with its issue in the console (a
+ * unit test keeps them all valid). Validated on first use, not as the page loads: checking every
+ * step runs the engine (~0.2 s of a slow phone's first seconds, for a list most loads never open).
+ */
+export function builtInLessons(): readonly Lesson[] {
+  validated ??= CANDIDATES.filter((lesson) => {
+    const result = validateLesson(lesson);
+    if (!result.ok) console.error(`lesson ${lesson.id}: step ${result.issue.step}, ${result.issue.field}: ${result.issue.problem}`);
+    return result.ok;
+  });
+  return validated;
+}
 
 export function lessonById(id: string): Lesson | undefined {
-  return LESSONS.find((l) => l.id === id);
+  return builtInLessons().find((l) => l.id === id);
 }
 
 export type { Lesson, LessonStep, LessonText, Question } from './types';

@@ -1,6 +1,6 @@
 /** Links to lesson steps: `#lesson=<id>&step=<n>` (n from 1), plus `lang`, so a teacher can send "step 7". */
 import type { Locale, Notice } from '../store/index';
-import { LESSONS, lessonById } from './index';
+import { builtInLessons, lessonById } from './index';
 import type { Lesson } from './types';
 
 /** A link's lesson and 0-based step, or the notice that says why not (or why another step shows). */
@@ -15,7 +15,7 @@ export function readLessonLink(hash: string): LessonLink | null {
   if (id === null) return null;
   const lesson = lessonById(id);
   if (!lesson) {
-    const params = { id: id.slice(0, 40), ids: LESSONS.map((l) => l.id).join(', ') };
+    const params = { id: id.slice(0, 40), ids: builtInLessons().map((l) => l.id).join(', ') };
     return { lesson: null, notice: { kind: 'error', code: 'lesson-unknown', params, message: `The link names a lesson this page does not have ("${params.id}"); the lessons are: ${params.ids}.` } };
   }
   const text = query.get('step') ?? '1';

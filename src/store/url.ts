@@ -10,6 +10,7 @@ import { DEFAULT_CONFIG, buildConfig, type StudioConfig } from './config';
 import type { AppInit, Locale, NoticeLine } from './store';
 import { LAYOUT_KEYS, parseLayout, serializeLayout, type LayoutIssueCode } from './layoutLink';
 import type { Layout } from './recipe';
+import { localeOfTag } from './linkTags';
 
 type MutableInit = { -readonly [K in keyof AppInit]: AppInit[K] };
 
@@ -162,23 +163,7 @@ export interface LinkCsv {
   readonly name: string;
 }
 
-/**
- * Whether a hash names a state (has `key=value` parts) rather than a place on the page: `#lab-race`
- * (the header's section links) or nothing at all.
- */
-/**
- * The page's language for a language tag, by its primary subtag and in any case: a hand-typed
- * lang=zh or zh-cn, or a browser's zh-TW, means 简体中文, the only Chinese the page has. Null for a
- * language the page does not have.
- */
-export function localeOfTag(tag: string): Locale | null {
-  const primary = tag.trim().toLowerCase().split('-')[0];
-  return primary === 'zh' ? 'zh-CN' : primary === 'en' ? 'en' : null;
-}
-
-export function isStateLink(hash: string): boolean {
-  return hash.includes('=');
-}
+export { isStateLink, localeOfTag } from './linkTags';
 
 /** The furthest iteration a link may open at (reaching it trains in the worker, with progress; a long way asks first). */
 export const MAX_LINK_ITERATION = 100_000;

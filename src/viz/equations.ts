@@ -10,7 +10,6 @@ import type { EquationFocus, EquationSection, EquationSizes } from './equationsT
 import { updateEquations } from './equationsUpdate';
 
 export { elementLoss } from './equationsForward';
-export { renderTex } from './equationsKatex';
 export {
   num, shownIndices, sumOf,
   type CaptionParams, type EquationFocus, type EquationLine, type EquationSection, type EquationSizes, type LineId, type SectionId,

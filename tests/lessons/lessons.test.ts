@@ -3,7 +3,7 @@
  * answer computable there — and, for lesson 1, the answers are NumPy's numbers (tutorial fixture).
  */
 import { describe, expect, it } from 'vitest';
-import { LESSONS, lessonById } from '../../src/lessons/index';
+import { builtInLessons, lessonById } from '../../src/lessons/index';
 import { validateLesson } from '../../src/lessons/validate';
 import { splitTemplate } from '../../src/lessons/expr';
 import { valueOf } from '../../src/lessons/evaluate';
@@ -12,6 +12,8 @@ import { stepRecipe } from '../../src/lessons/recipe';
 import { batchSize, createAppStore, selectSession, stepResolver, type AppStore } from '../../src/store/index';
 import type { Lesson, LessonText } from '../../src/lessons/types';
 import tutorial from '../fixtures/tutorial.json';
+
+const LESSONS = builtInLessons();
 
 /** Every template of a step: its text, the question's prompt and explanation, option labels, mistakes' words. */
 function templates(step: Lesson['steps'][number]): LessonText[] {

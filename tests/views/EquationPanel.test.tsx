@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { beforeAll, describe, expect, it } from 'vitest';
 import { configure, screen, within } from '@testing-library/react';
-import { EquationPanel } from '../../src/views/EquationPanel';
+import { EquationPanel, loadTypesetter } from '../../src/views/EquationPanel';
 import type { Matrix, PhaseId, Session } from '../../src/engine/index';
 import { DEFAULT_CONFIG, selectSession, type AppStore } from '../../src/store/index';
 import { formatFull, formatValue } from '../../src/viz/color';
@@ -10,7 +10,11 @@ import { renderWithStore } from './render';
 
 // KaTeX renders thousands of spans; checking each one's computed style for every role query
 // takes seconds in jsdom, so role queries here skip that check (KaTeX's visual HTML has no roles).
-beforeAll(() => configure({ defaultHidden: true }));
+beforeAll(async () => {
+  configure({ defaultHidden: true });
+  // KaTeX loads on demand (typesetter.ts); loaded first, the panel typesets in its first render.
+  await loadTypesetter();
+});
 
 const at = (m: Matrix, r: number, c: number) => m.data[r * m.cols + c];
 

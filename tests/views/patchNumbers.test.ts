@@ -8,7 +8,8 @@ import { fc, test } from '@fast-check/vitest';
 import { DEFAULT_CONFIG, createAppStore, selectSession, type StudioConfig } from '../../src/store/index';
 import { parse, patchHtml } from '../../src/views/EquationPanel/patchHtml';
 import { bindNumbers, patchNumbers, skeletonOf } from '../../src/views/EquationPanel/patchNumbers';
-import { buildEquations, renderTex, resolveFocus, sizesOf } from '../../src/viz/equations';
+import { buildEquations, resolveFocus, sizesOf } from '../../src/viz/equations';
+import { renderTex } from '../../src/viz/equationsKatex';
 import { factor, num, pnum } from '../../src/viz/equationsTex';
 
 /** An element showing tex as the panel shows it (KaTeX's HTML patched in). */
@@ -49,7 +50,7 @@ describe('patchNumbers', () => {
         for (let k = 1; k < texts.length; k++) {
           if (texts[k] === texts[k - 1]) continue; // the panel renders nothing for those
           const el = shown(texts[k - 1]);
-          const binding = bindNumbers(el, texts[k - 1]);
+          const binding = bindNumbers(el, texts[k - 1], renderTex);
           if (patchNumbers(binding, texts[k])) {
             patched++;
             expect(el.innerHTML, `${key}, iteration ${k - 1} → ${k}`).toBe(typeset(texts[k]).innerHTML);
@@ -74,7 +75,7 @@ describe('patchNumbers', () => {
       const before = `\\begin{aligned}${line(v.map((x) => x / 3 + 1))}\\end{aligned}`;
       const after = `\\begin{aligned}${line(v)}\\end{aligned}`;
       const el = shown(before);
-      const binding = bindNumbers(el, before);
+      const binding = bindNumbers(el, before, renderTex);
       const isSameShape = skeletonOf(before) === skeletonOf(after);
       expect(patchNumbers(binding, after)).toBe(isSameShape && binding !== null);
       if (isSameShape && binding) expect(el.innerHTML).toBe(typeset(after).innerHTML);
@@ -84,7 +85,7 @@ describe('patchNumbers', () => {
   it('writes nothing into a line of another shape, or with no binding', () => {
     const before = `z = ${num(0.5)} + ${num(1.25)}`;
     const el = shown(before);
-    const binding = bindNumbers(el, before);
+    const binding = bindNumbers(el, before, renderTex);
     expect(binding).not.toBeNull();
     const html = el.innerHTML;
     expect(patchNumbers(binding, `z = ${num(-0.5)} + ${num(1.25)}`)).toBe(false);
@@ -94,13 +95,13 @@ describe('patchNumbers', () => {
 
   it('binds no line whose digits change more than its text (a digit that sets a size)', () => {
     const tex = '\\rule{1em}{0.5em} + x_{3}';
-    expect(bindNumbers(shown(tex), tex)).toBeNull();
+    expect(bindNumbers(shown(tex), tex, renderTex)).toBeNull();
   });
 
   it('keeps an unbraced ^2 or _1 in the shape: another digit there is typeset', () => {
     const before = `\\left(${num(0.25)}\\right)^2 + x_1`;
     const el = shown(before);
-    const binding = bindNumbers(el, before);
+    const binding = bindNumbers(el, before, renderTex);
     expect(binding).not.toBeNull();
     expect(patchNumbers(binding, `\\left(${num(0.75)}\\right)^3 + x_1`)).toBe(false);
     const after = `\\left(${num(0.75)}\\right)^2 + x_1`;

@@ -4,9 +4,10 @@ import { DEFAULT_DATASET_SPECS } from '../../src/data/datasets';
 import { DEFAULT_CONFIG, createAppStore, selectSession, type StudioConfig } from '../../src/store/index';
 import { formatFull, formatValue } from '../../src/viz/color';
 import {
-  buildEquations, focusFor, num, pickersFor, renderTex, resolveFocus, shownIndices, sizesOf, sumOf,
+  buildEquations, focusFor, num, pickersFor, resolveFocus, shownIndices, sizesOf, sumOf,
   type EquationFocus, type EquationSection, type LineId,
 } from '../../src/viz/equations';
+import { renderTex } from '../../src/viz/equationsKatex';
 import { pnum, sub, sumOfValues } from '../../src/viz/equationsTex';
 import softmaxFixture from '../fixtures/softmax.json';
 

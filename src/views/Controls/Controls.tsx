@@ -114,10 +114,11 @@ export function Controls() {
         <Transport />
         <HelpButton />
       </section>
-      <div className="controls-extra">
+      {/* A landmark of its own: every part of the page is in one, so a screen reader's landmark list reaches it. */}
+      <section className="controls-extra" aria-label={t('controls.extra')}>
         <PhaseStrip />
         <TrainForm />
-      </div>
+      </section>
     </div>
   );
 }

@@ -1,7 +1,8 @@
-import { memo, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { renderTex } from '../../viz/equations';
+import { memo, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { patchHtml } from './patchHtml';
 import { bindNumbers, patchNumbers, skeletonOf, type NumberBinding } from './patchNumbers';
+import { useIsHydrated } from '../shared/useIsHydrated';
+import { TypesetContext, useTypesetter } from './typesetter';
 
 /**
  * Whether the equation is wider than its box, so that a box that scrolls becomes a tab stop
@@ -9,7 +10,7 @@ import { bindNumbers, patchNumbers, skeletonOf, type NumberBinding } from './pat
  * its content by CSS) reports after layout, so reading the widths never forces an extra layout;
  * it also reports when KaTeX's fonts arrive and widen the equation.
  */
-function useOverflows(tex: string) {
+function useOverflows(shown: string) {
   const ref = useRef<HTMLDivElement>(null);
   const [overflows, setOverflows] = useState(false);
   useEffect(() => {
@@ -20,7 +21,7 @@ function useOverflows(tex: string) {
     observer.observe(el);
     observer.observe(content);
     return () => observer.disconnect();
-  }, [tex]);
+  }, [shown]);
   return { ref, overflows };
 }
 
@@ -34,35 +35,64 @@ interface TexLineProps {
   readonly caption: string;
 }
 
+/**
+ * React owns the equation's box, never what is inside it: KaTeX's HTML goes in by patchHtml. Given
+ * as an (empty, constant) inner HTML, so React neither writes the box's content after mounting nor
+ * hydrates it: a prerendered page's typeset equation stays as it was served.
+ */
+const OPAQUE = { __html: '' };
+
 /** One captioned equation, typeset by KaTeX (HTML for the eye, MathML for screen readers), scrolling sideways in its own box. */
 export const TexLine = memo(function TexLine({ tex, caption }: TexLineProps) {
+  const typeset = useTypesetter();
+  // The build's prerender runs no layout effect: there the HTML is the box's content.
+  const isPrerender = useContext(TypesetContext) !== null;
+  // A box hydrated from the prerender holds this line typeset already: no need to typeset it again
+  // when KaTeX arrives (~0.15 s for a phase on this machine, more on a slow phone), only the next.
+  const isHydrated = useIsHydrated();
+  const [servedTex, setServedTex] = useState(isHydrated ? null : tex);
+  // Once the line has moved on and can be typeset, what was served is gone for good (React's
+  // "adjusting state while rendering"): coming back to that TeX later typesets it too.
+  if (servedTex !== null && tex !== servedTex && typeset) setServedTex(null);
+  // Only the prerender typesets during render; the browser does in the layout effect below, and
+  // only when a line's shape has changed.
+  const html = useMemo(() => (isPrerender && typeset ? typeset(tex) : null), [isPrerender, typeset, tex]);
   const captionId = useId();
-  const { ref, overflows } = useOverflows(tex);
-  const shownTex = useRef<string | null>(null);
+  // Watched again once typeset: a box rendered before KaTeX arrived was empty, with nothing to watch.
+  const { ref, overflows } = useOverflows(typeset ? tex : '');
+  // What the box shows now: the served line after hydration, else nothing until typeset.
+  const shownTex = useRef<string | null>(servedTex);
   const numbers = useRef<NumberBinding | null>(null);
   // Before paint: where the line keeps its shape and only its numbers change, just the numbers
   // are written (see patchNumbers; bound on the first such change, so a first paint makes no
-  // template); else KaTeX's HTML is patched into the last equation's elements (see patchHtml).
+  // template); else KaTeX's HTML is patched into the last equation's
+  // elements (see patchHtml), once KaTeX has arrived.
   useLayoutEffect(() => {
     const el = ref.current;
-    if (!el) return;
     const previous = shownTex.current;
-    shownTex.current = tex;
-    if (numbers.current === null && previous !== null && skeletonOf(previous) === skeletonOf(tex)) numbers.current = bindNumbers(el, previous);
-    if (patchNumbers(numbers.current, tex)) return;
-    patchHtml(el, renderTex(tex));
+    if (!el || previous === tex) return;
+    if (!typeset) return; // KaTeX not here yet: the line is typeset (or patched) when it arrives
+    if (numbers.current === null && previous !== null && skeletonOf(previous) === skeletonOf(tex)) numbers.current = bindNumbers(el, previous, typeset);
+    if (patchNumbers(numbers.current, tex)) {
+      shownTex.current = tex;
+      return;
+    }
+    patchHtml(el, typeset(tex));
     numbers.current = null;
-  }, [ref, tex]);
+    shownTex.current = tex;
+  }, [ref, tex, typeset]);
   return (
     <figure className="eq-line">
       <figcaption id={captionId} className="eq-caption">{caption}</figcaption>
       <div
         ref={ref}
-        className="eq-math"
+        className={!typeset && servedTex !== null && tex !== servedTex ? 'eq-math is-stale' : 'eq-math'}
         role="group"
         aria-labelledby={captionId}
         tabIndex={overflows ? 0 : undefined}
         onKeyDown={overflows ? keepArrows : undefined}
+        dangerouslySetInnerHTML={isPrerender && html !== null ? { __html: html } : OPAQUE}
+        suppressHydrationWarning
       />
     </figure>
   );

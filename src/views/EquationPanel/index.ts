@@ -1,1 +1,2 @@
 export { EquationPanel } from './EquationPanel';
+export { TypesetContext, loadTypesetter } from './typesetter';

@@ -13,7 +13,6 @@
  * the HTML of the TeX it was made from: a skeleton whose digits do anything else (KaTeX merged
  * or split runs, or a digit changed the layout) gets no template and is always typeset.
  */
-import { renderTex } from '../../viz/equations';
 import { parse } from './patchHtml';
 
 /** Where a number-holding string sits in the typeset line, and how to write it from the TeX's digit runs. */
@@ -103,7 +102,7 @@ const fill = (parts: readonly (string | number)[], runs: readonly string[]): str
   parts.map((p) => (typeof p === 'number' ? runs[p] : p)).join('');
 
 /** The template of tex's skeleton (made once per skeleton, checked against el showing tex), or null if it cannot be patched. */
-function templateOf(el: Element, tex: string, skeleton: string): readonly Slot[] | null {
+function templateOf(el: Element, tex: string, skeleton: string, typeset: (tex: string) => string): readonly Slot[] | null {
   const hit = templates.get(skeleton);
   if (hit !== undefined) {
     templates.delete(skeleton);
@@ -114,7 +113,7 @@ function templateOf(el: Element, tex: string, skeleton: string): readonly Slot[]
   let k = 0;
   const probe = tex.replace(RUNS, () => `9${String(k++).padStart(4, '0')}9`);
   const template = runs.length > 0 && runs.length <= MAX_RUNS
-    ? slotsOf(parse(el.ownerDocument, renderTex(probe)), el, runs)
+    ? slotsOf(parse(el.ownerDocument, typeset(probe)), el, runs)
     : null;
   templates.set(skeleton, template);
   if (templates.size > TEMPLATE_LIMIT) templates.delete(templates.keys().next().value as string);
@@ -122,12 +121,13 @@ function templateOf(el: Element, tex: string, skeleton: string): readonly Slot[]
 }
 
 /**
- * Binds el, which shows tex typeset (patchHtml(el, renderTex(tex))), to tex's skeleton, so that
+ * Binds el, which shows tex typeset (patchHtml(el, typeset(tex))), to tex's skeleton, so that
  * patchNumbers can later write another TeX of that skeleton into it. Null if it cannot be patched.
+ * `typeset` (KaTeX) makes the skeleton's template, once per skeleton.
  */
-export function bindNumbers(el: Element, tex: string): NumberBinding | null {
+export function bindNumbers(el: Element, tex: string, typeset: (tex: string) => string): NumberBinding | null {
   const skeleton = skeletonOf(tex);
-  const template = templateOf(el, tex, skeleton);
+  const template = templateOf(el, tex, skeleton, typeset);
   if (!template) return null;
   const slots = [];
   for (const slot of template) {

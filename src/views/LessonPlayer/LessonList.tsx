@@ -1,7 +1,7 @@
 /** The list of lessons: title, one line, length and where you are in each; and a teacher's own lesson file. */
 import { useId, useState, type ChangeEvent } from 'react';
 import { useT } from '../../i18n/index';
-import { LESSONS, readLessonFile, type LessonIssue } from '../../lessons/index';
+import { builtInLessons, readLessonFile, type LessonIssue } from '../../lessons/index';
 import { selectLocale, useAppStore, type AppState } from '../../store/index';
 import { Modal } from '../shared/Modal';
 
@@ -33,7 +33,7 @@ export function LessonList() {
     <Modal title={t('lesson.listTitle')} onClose={() => setOpen(false)} className="lesson-list-dialog" closesOnEscape>
       <p className="lesson-hint">{t('lesson.listIntro')}</p>
       <ul className="lesson-list">
-        {LESSONS.map((lesson) => {
+        {builtInLessons().map((lesson) => {
           const p = progress[lesson.id];
           const status = p?.isFinished ? t('lesson.finished') : p ? t('lesson.continueAt', { step: p.step + 1 }) : t('lesson.new');
           return (

@@ -1,0 +1,53 @@
+/**
+ * Starting the app on a page that may hold the prerendered first screen (see firstPaint.ts and
+ * prerender.tsx): hydrate it when the store opens at the state it shows, else render from scratch.
+ */
+import type { AppStore } from '../store/index';
+import { FIRST_PAINT_KEY } from './firstPaint';
+
+/** The attribute the build gives each element whose style it moved into a stylesheet (scripts/prerender.ts). */
+export const PRERENDER_STYLE_ATTRIBUTE = 'data-ps';
+
+/**
+ * Whether React may hydrate `container`: boot.ts showed the prerender, and the store opened at the
+ * state it was rendered from, as far as the first screen shows it (settings, cursor, language,
+ * no lesson). What else differs (the race's set-up, a notice) React renders right after
+ * hydrating: useAppStore reads the store's initial state while hydrating (zustand's server snapshot).
+ */
+export function canHydrate(container: Element, store: AppStore): boolean {
+  if (document.documentElement.dataset[FIRST_PAINT_KEY] !== 'prerender' || !container.firstElementChild) return false;
+  const now = store.getState();
+  const initial = store.getInitialState();
+  return now.config === initial.config && now.timeline === initial.timeline && now.locale === initial.locale && now.lessonRun === null;
+}
+
+/**
+ * The prerendered page's styles live in a stylesheet (the Content-Security-Policy refuses style
+ * attributes in markup): once React owns the elements, each takes its style back as an inline
+ * style set through the CSSOM (which the policy allows), as the client would have set it, so
+ * React's later style updates and removals mean what they say.
+ */
+export function restorePrerenderedStyles(root: Element): void {
+  const rules = new Map<string, string>();
+  for (const sheet of document.styleSheets) {
+    let list: CSSRuleList;
+    try {
+      list = sheet.cssRules;
+    } catch {
+      continue; // another origin's sheet
+    }
+    for (const rule of list) {
+      const m = rule instanceof CSSStyleRule ? /^\[data-ps="(\d+)"\]$/.exec(rule.selectorText) : null;
+      if (m) rules.set(m[1], (rule as CSSStyleRule).style.cssText);
+    }
+  }
+  for (const el of root.querySelectorAll<HTMLElement | SVGElement>(`[${PRERENDER_STYLE_ATTRIBUTE}]`)) {
+    el.style.cssText = rules.get(el.getAttribute(PRERENDER_STYLE_ATTRIBUTE) ?? '') ?? '';
+    el.removeAttribute(PRERENDER_STYLE_ATTRIBUTE);
+  }
+}
+
+/** The prerender is shown or replaced: the page's own CSS rules from here on. */
+export function endFirstPaint(): void {
+  delete document.documentElement.dataset[FIRST_PAINT_KEY];
+}
