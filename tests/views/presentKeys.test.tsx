@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { act, screen, within } from '@testing-library/react';
 import { Shortcuts, type PageCommands } from '../../src/views/Controls';
 import { selectIteration, selectPhase, type AppStore } from '../../src/store/index';
+import { lessonById } from '../../src/lessons/index';
 import { renderWithStore } from './render';
 
 /** The page's side, recorded: whether it is in full screen, and what the keys asked of it. */
@@ -38,6 +39,22 @@ describe('keys in presenter mode', () => {
     expect(where(store)).toBe('1 loss');
     await user.keyboard('{Home}');
     expect(where(store)).toBe('0 forward-hidden');
+  });
+
+  it('while a lesson runs, PageDown and PageUp turn its steps, each step moving the studio where it points', async () => {
+    const { store, user } = presenting(fakePage().page);
+    const lesson = lessonById('one-iteration')!;
+    act(() => store.getState().startLesson(lesson));
+    await user.keyboard('{PageDown}{PageDown}');
+    expect(store.getState().lessonRun?.step).toBe(2);
+    await user.keyboard('{PageUp}');
+    expect(store.getState().lessonRun?.step).toBe(1);
+    // Out of the lesson, the clicker steps phases again.
+    act(() => store.getState().leaveLesson());
+    const before = where(store);
+    await user.keyboard('{PageDown}');
+    expect(where(store)).not.toBe(before);
+    expect(store.getState().lessonRun).toBeNull();
   });
 
   it('B and . black the screen out and bring it back', async () => {

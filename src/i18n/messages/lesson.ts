@@ -56,6 +56,8 @@ export const lesson = defineMessages(
     'lesson.summaryNext': 'Pick another lesson',
     'lesson.key.next': 'Next lesson step',
     'lesson.key.back': 'Previous lesson step',
+    'lesson.key.clickerNext': 'Next lesson step (a clicker, while a lesson runs)',
+    'lesson.key.clickerBack': 'Previous lesson step (a clicker, while a lesson runs)',
   },
   {
     'lesson.open': '课程',
@@ -111,5 +113,7 @@ export const lesson = defineMessages(
     'lesson.summaryNext': '选择另一门课程',
     'lesson.key.next': '课程的下一步',
     'lesson.key.back': '课程的上一步',
+    'lesson.key.clickerNext': '课程的下一步（翻页笔，课程进行时）',
+    'lesson.key.clickerBack': '课程的上一步（翻页笔，课程进行时）',
   },
 );

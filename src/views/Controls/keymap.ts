@@ -40,15 +40,22 @@ export function startPresenting(state: AppState, page: PageCommands): void {
   page.setFullscreen(true);
 }
 
+const isInLesson = (s: AppState) => s.lessonRun !== null;
+/** The speaker's window has no lesson of its own: there the clicker always steps phases. */
+const isOutOfLesson = (s: AppState) => s.lessonRun === null || s.mode === 'speaker';
+
 /** Where a presentation remote's keys step: the projector's window and the speaker's. */
 const PRESENTING: readonly Mode[] = ['present', 'speaker'];
 
 export const KEYMAP: readonly KeyBinding[] = [
   { keys: ['ArrowRight'], labels: ['→'], help: 'controls.key.right', repeats: true, run: (s) => s.stepForward() },
   { keys: ['ArrowLeft'], labels: ['←'], help: 'controls.key.left', repeats: true, run: (s) => s.stepBack() },
-  // A clicker sends PageDown / PageUp; in the studio they keep scrolling the page.
-  { keys: ['PageDown'], labels: ['Page Down'], help: 'controls.key.pageDown', modes: PRESENTING, repeats: true, run: (s) => s.stepForward() },
-  { keys: ['PageUp'], labels: ['Page Up'], help: 'controls.key.pageUp', modes: PRESENTING, repeats: true, run: (s) => s.stepBack() },
+  // A clicker sends PageDown / PageUp; in the studio they keep scrolling the page. While a
+  // lesson runs on the projector they turn its pages, so a whole lesson needs only the clicker.
+  { keys: ['PageDown'], labels: ['Page Down'], help: 'lesson.key.clickerNext', modes: ['present'], when: isInLesson, run: (s) => s.nextStep() },
+  { keys: ['PageUp'], labels: ['Page Up'], help: 'lesson.key.clickerBack', modes: ['present'], when: isInLesson, run: (s) => s.prevStep() },
+  { keys: ['PageDown'], labels: ['Page Down'], help: 'controls.key.pageDown', modes: PRESENTING, when: isOutOfLesson, repeats: true, run: (s) => s.stepForward() },
+  { keys: ['PageUp'], labels: ['Page Up'], help: 'controls.key.pageUp', modes: PRESENTING, when: isOutOfLesson, repeats: true, run: (s) => s.stepBack() },
   { keys: [' ', 'Spacebar'], labels: [{ message: 'controls.spaceKey' }], help: 'controls.key.space', yieldsToButtons: true, run: (s) => s.togglePlay() },
   { keys: ['Home'], labels: ['Home'], help: 'controls.key.home', modes: PRESENTING, run: (s) => s.seek(0, 'forward-hidden') },
   { keys: ['r', 'R'], labels: ['R'], help: 'controls.key.reset', modes: ['studio', 'embed'], run: (s) => s.reset() },
@@ -61,8 +68,8 @@ export const KEYMAP: readonly KeyBinding[] = [
     run: (s, page) => (page.isFullscreen() ? page.setFullscreen(false) : s.setMode('studio')),
   },
   { keys: ['?'], labels: ['?'], help: 'controls.key.help', run: (s) => s.setHelpOpen(true) },
-  { keys: ['n', 'N'], labels: ['N'], help: 'lesson.key.next', when: (s) => s.lessonRun !== null, run: (s) => s.nextStep() },
-  { keys: ['p', 'P'], labels: ['P'], help: 'lesson.key.back', when: (s) => s.lessonRun !== null, run: (s) => s.prevStep() },
+  { keys: ['n', 'N'], labels: ['N'], help: 'lesson.key.next', when: isInLesson, run: (s) => s.nextStep() },
+  { keys: ['p', 'P'], labels: ['P'], help: 'lesson.key.back', when: isInLesson, run: (s) => s.prevStep() },
 ];
 
 /** The bindings that apply in this state, in the table's order. */
