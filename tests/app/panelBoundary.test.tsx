@@ -35,7 +35,7 @@ describe('a panel that throws', () => {
     await user.click(screen.getByRole('button', { name: 'Step forward' }));
     expect(currentSession(store.getState().timeline).phase).toBe('forward-output');
     await waitFor(() => expect(document.querySelector('section.network')?.textContent).toContain('Forward: output layer →'), PATIENCE);
-    expect(screen.getByRole('heading', { name: 'Loss and accuracy' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Loss and accuracy' }, PATIENCE)).toBeTruthy();
 
     // Fixed (here: no longer broken), the panel comes back on request.
     broken.isOn = false;
