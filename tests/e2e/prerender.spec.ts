@@ -51,6 +51,8 @@ describe.skipIf(!chromiumPath())('the prerendered first screen, in Chromium', ()
     for (const v of [tutorial.X[0][0], tutorial.X[1][0], ...tutorial.iteration0.A1.map((row) => row[0])]) expect(text).toContain(formatValue(v));
     expect(root).toContain('class="katex"');
     expect(text).toContain('Iteration 0');
+    // The stylesheets, which the first paint waits for, are asked for before any script or font.
+    expect(html.indexOf('<link rel="stylesheet"')).toBeLessThan(html.search(/<script\b|rel="preload"|rel="modulepreload"/));
     // The Content-Security-Policy would refuse both.
     expect(html).not.toMatch(/ style="/);
     expect(html.match(/<script\b[^>]*>/g)?.every((tag) => / src="/.test(tag))).toBe(true);
