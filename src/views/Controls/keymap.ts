@@ -41,8 +41,7 @@ export function startPresenting(state: AppState, page: PageCommands): void {
 }
 
 const isInLesson = (s: AppState) => s.lessonRun !== null;
-/** The speaker's window has no lesson of its own: there the clicker always steps phases. */
-const isOutOfLesson = (s: AppState) => s.lessonRun === null || s.mode === 'speaker';
+const isOutOfLesson = (s: AppState) => s.lessonRun === null;
 
 /** Where a presentation remote's keys step: the projector's window and the speaker's. */
 const PRESENTING: readonly Mode[] = ['present', 'speaker'];

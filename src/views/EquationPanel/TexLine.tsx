@@ -50,10 +50,7 @@ export const TexLine = memo(function TexLine({ tex, caption }: TexLineProps) {
   // A box hydrated from the prerender holds this line typeset already: no need to typeset it again
   // when KaTeX arrives (~0.15 s for a phase on this machine, more on a slow phone), only the next.
   const isHydrated = useIsHydrated();
-  const [servedTex, setServedTex] = useState(isHydrated ? null : tex);
-  // Once the line has moved on and can be typeset, what was served is gone for good (React's
-  // "adjusting state while rendering"): coming back to that TeX later typesets it too.
-  if (servedTex !== null && tex !== servedTex && typeset) setServedTex(null);
+  const [servedTex] = useState(isHydrated ? null : tex);
   // Only the prerender typesets during render; the browser does in the layout effect below, and
   // only when a line's shape has changed.
   const html = useMemo(() => (isPrerender && typeset ? typeset(tex) : null), [isPrerender, typeset, tex]);
@@ -63,15 +60,14 @@ export const TexLine = memo(function TexLine({ tex, caption }: TexLineProps) {
   // What the box shows now: the served line after hydration, else nothing until typeset.
   const shownTex = useRef<string | null>(servedTex);
   const numbers = useRef<NumberBinding | null>(null);
-  // Before paint: where the line keeps its shape and only its numbers change, just the numbers
-  // are written (see patchNumbers; bound on the first such change, so a first paint makes no
-  // template); else KaTeX's HTML is patched into the last equation's
-  // elements (see patchHtml), once KaTeX has arrived.
+  // Before paint, once KaTeX has arrived: where the line keeps its shape and only its numbers
+  // change, just the numbers are written (see patchNumbers; bound on the first such change, so a
+  // first paint makes no template); else KaTeX's HTML is patched into the last equation's
+  // elements (see patchHtml). Until then a moved-on served line shows faded (is-stale).
   useLayoutEffect(() => {
     const el = ref.current;
     const previous = shownTex.current;
-    if (!el || previous === tex) return;
-    if (!typeset) return; // KaTeX not here yet: the line is typeset (or patched) when it arrives
+    if (!el || previous === tex || !typeset) return;
     if (numbers.current === null && previous !== null && skeletonOf(previous) === skeletonOf(tex)) numbers.current = bindNumbers(el, previous, typeset);
     if (patchNumbers(numbers.current, tex)) {
       shownTex.current = tex;
