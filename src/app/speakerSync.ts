@@ -64,6 +64,11 @@ function isStateMessage(m: unknown): m is StateMessage {
  */
 export function connectSync(store: AppStore, channel: SyncChannel, role: SyncRole, onPeer?: (m: StateMessage) => void): () => void {
   let isApplying = false;
+  /**
+   * Whether the other side has spoken. The main window posts its changes only once a speaker view
+   * has: most pages never open one, and every step would otherwise post to nobody.
+   */
+  let hasPeer = false;
   /** A cursor a message asked for that is still on its way (trained in the backend): not a change of ours. */
   let awaited: number | null = null;
 
@@ -93,7 +98,7 @@ export function connectSync(store: AppStore, channel: SyncChannel, role: SyncRol
     const changed = s.timeline.cursor !== prev.timeline.cursor || s.isPlaying !== prev.isPlaying || s.config !== prev.config
       || s.locale !== prev.locale || (isSettled && prev.training !== null) || s.lessonRun !== prev.lessonRun;
     // While a job trains, the cursor stands for progress; the result is posted when it ends.
-    if (!changed || !isSettled) return;
+    if (!changed || !isSettled || !hasPeer) return;
     if (awaited !== null) {
       const arrived = s.timeline.cursor === awaited;
       awaited = null;
@@ -105,11 +110,17 @@ export function connectSync(store: AppStore, channel: SyncChannel, role: SyncRol
   channel.onmessage = (e: MessageEvent) => {
     const m = e.data as SyncMessage;
     if (m?.kind === 'hello') {
-      if (role === 'main') post();
+      if (role === 'main') {
+        hasPeer = true;
+        post();
+      }
       return;
     }
     // Another main window, or another speaker view, is not our peer.
     if (!isStateMessage(m) || m.from === role) return;
+    // A main window that opened after this speaker view learns here that it has one.
+    if (!hasPeer && role === 'speaker') channel.postMessage({ kind: 'hello' });
+    hasPeer = true;
     onPeer?.(m);
     isApplying = true;
     try {

@@ -84,6 +84,32 @@ describe('the speaker view in sync with the presenter', () => {
     expect(where(main)).toBe(where(speaker));
   });
 
+  it('a main window with no speaker view posts nothing as it steps', async () => {
+    const main = createAppStore();
+    const { main: channel, sent } = channelPair();
+    disconnects.push(connectSync(main, channel, 'main'));
+    await settle();
+    sent.length = 0;
+    main.getState().stepForward();
+    main.getState().stepForward();
+    await settle();
+    expect(sent).toEqual([]);
+  });
+
+  it('a main window opened after its speaker view (a reload) still moves it', async () => {
+    const main = createAppStore();
+    const speaker = createAppStore(parseLink('#speaker=1').init);
+    const channels = channelPair();
+    disconnects.push(connectSync(speaker, channels.speaker, 'speaker'));
+    await settle(); // its hello reaches no one
+    disconnects.push(connectSync(main, channels.main, 'main'));
+    await settle();
+    main.getState().stepForward();
+    await settle();
+    expect(where(speaker)).toBe('0 forward-output');
+    expect(where(main)).toBe(where(speaker));
+  });
+
   it('jumps (Home, a phase, Train) follow too', async () => {
     const { main, speaker } = await pair();
     main.getState().train(30);
