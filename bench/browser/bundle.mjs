@@ -21,7 +21,8 @@ export function measureBundle(dist) {
   const css = new Set();
   for (const tag of html.match(/<script\b[^>]*>/gi) ?? []) {
     const src = attr(tag, 'src');
-    if (src && attr(tag, 'type') === 'module') initial.add(resolveRef(src, dist));
+    // Module entries and the classic first-paint script in <head> alike: the first screen waits for both.
+    if (src) initial.add(resolveRef(src, dist));
   }
   for (const tag of html.match(/<link\b[^>]*>/gi) ?? []) {
     const rel = attr(tag, 'rel');
