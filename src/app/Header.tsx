@@ -31,19 +31,22 @@ export function Header({ page, onStartOver }: { readonly page: PageCommands; rea
         <a href="#lab-setup">{t('app.nav.setup')}</a>
         <a href="#lab-race">{t('app.nav.race')}</a>
       </nav>
-      <button type="button" className="control-button header-lessons" aria-haspopup="dialog" onClick={() => setLessonListOpen(true)}>
-        {t('lesson.open')}
-      </button>
-      <button type="button" className="control-button header-present" title={t('present.buttonTitle')} onClick={() => startPresenting(store.getState(), page)}>
-        {t('present.button')}
-      </button>
-      <button type="button" className="control-button header-share" aria-haspopup="dialog" onClick={() => setSharing(true)}>
-        {t('share.button')}
-      </button>
-      {onStartOver && (
-        <button type="button" className="control-button header-start-over" title={t('app.startOverHint')} onClick={onStartOver}>{t('app.startOver')}</button>
-      )}
-      <LanguageSelect className="header-language" label={t('app.language')} value={locale} onChange={changeLocale} />
+      {/* One group, so that on a narrow window it wraps as a whole and stays on the right. */}
+      <div className="header-actions">
+        <button type="button" className="control-button header-lessons" aria-haspopup="dialog" onClick={() => setLessonListOpen(true)}>
+          {t('lesson.open')}
+        </button>
+        <button type="button" className="control-button header-present" title={t('present.buttonTitle')} onClick={() => startPresenting(store.getState(), page)}>
+          {t('present.button')}
+        </button>
+        <button type="button" className="control-button header-share" aria-haspopup="dialog" onClick={() => setSharing(true)}>
+          {t('share.button')}
+        </button>
+        {onStartOver && (
+          <button type="button" className="control-button header-start-over" title={t('app.startOverHint')} onClick={onStartOver}>{t('app.startOver')}</button>
+        )}
+        <LanguageSelect className="header-language" label={t('app.language')} value={locale} onChange={changeLocale} />
+      </div>
       <Notice />
       {isSharing && <ShareDialog onClose={() => setSharing(false)} />}
     </header>
