@@ -3,6 +3,7 @@
  * `speaker=1`. Pure, like the rest of url.ts; each part not understood becomes an issue with a
  * code the views translate (notice.<code>) and its English message.
  */
+import { quoteLink } from './linkTags';
 import type { NoticeLine } from './types';
 import { EMBED_PARTS, PANELS, type EmbedPart, type Layout, type PanelId } from './recipe';
 
@@ -14,8 +15,7 @@ export type LayoutIssue = NoticeLine & { readonly code: LayoutIssueCode };
 
 const KNOWN = EMBED_PARTS.join(', ');
 const PANEL_NAMES = PANELS.join(', ');
-/** A link's text as quoted in a message (a link can be any length; a message stays a sentence). */
-const quote = (text: string) => `"${text.length > 40 ? `${text.slice(0, 40)}…` : text}"`;
+const quote = (text: string) => `"${quoteLink(text)}"`;
 
 /**
  * Reads a comma-separated list of embed parts: the known ones in order (each once), and the

@@ -22,3 +22,6 @@ export function localeOfTag(tag: string): Locale | null {
 export function isStateLink(hash: string): boolean {
   return hash.includes('=');
 }
+
+/** At most 40 characters of what a link gave, for a message: a link can be any length, a message stays a sentence. */
+export const quoteLink = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);

@@ -10,7 +10,7 @@ import { DEFAULT_CONFIG, buildConfig, type StudioConfig } from './config';
 import type { AppInit, Locale, NoticeLine } from './store';
 import { LAYOUT_KEYS, parseLayout, serializeLayout, type LayoutIssueCode } from './layoutLink';
 import type { Layout } from './recipe';
-import { localeOfTag } from './linkTags';
+import { localeOfTag, quoteLink } from './linkTags';
 
 type MutableInit = { -readonly [K in keyof AppInit]: AppInit[K] };
 
@@ -32,9 +32,6 @@ export type LinkIssue = NoticeLine & { readonly code: LinkIssueCode };
 export type LinkIssueCode =
   | 'link-unknown-key' | 'link-not-number' | 'link-one-of' | 'link-csv' | 'link-batch' | 'link-misfit' | 'link-iteration'
   | 'link-lang' | LayoutIssueCode;
-
-/** A link's text as quoted in a message: a link can be any length, a message should stay a sentence. */
-export const quoteLink = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
 
 const oneOfIssue = (key: string, values: readonly string[], text: string): LinkIssue => {
   const params = { key, values: values.join(', '), got: quoteLink(text) };
@@ -163,7 +160,7 @@ export interface LinkCsv {
   readonly name: string;
 }
 
-export { isStateLink, localeOfTag } from './linkTags';
+export { isStateLink, localeOfTag, quoteLink } from './linkTags';
 
 /** The furthest iteration a link may open at (reaching it trains in the worker, with progress; a long way asks first). */
 export const MAX_LINK_ITERATION = 100_000;
