@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { fc, test } from '@fast-check/vitest';
 import { DEFAULT_CONFIG, createAppStore, selectSession, type StudioConfig } from '../../src/store/index';
 import { parse, patchHtml } from '../../src/views/EquationPanel/patchHtml';
-import { bindNumbers, patchNumbers, skeletonOf } from '../../src/views/EquationPanel/patchNumbers';
+import { bindNumbers, patchNumbers, probeFor, skeletonOf } from '../../src/views/EquationPanel/patchNumbers';
 import { buildEquations, resolveFocus, sizesOf } from '../../src/viz/equations';
 import { renderTex } from '../../src/viz/equationsKatex';
 import { factor, num, pnum } from '../../src/viz/equationsTex';
@@ -107,5 +107,21 @@ describe('patchNumbers', () => {
     const after = `\\left(${num(0.75)}\\right)^2 + x_1`;
     expect(patchNumbers(binding, after)).toBe(true);
     expect(el.innerHTML).toBe(typeset(after).innerHTML);
+  });
+
+  it('binds with a probe typeset ahead (while rendering), without typesetting in the commit, and makes it once per shape', () => {
+    const before = `q_{7} = ${num(0.1234)} \\cdot ${num(4.5)}`;
+    const after = `q_{7} = ${num(0.5678)} \\cdot ${num(2.25)}`;
+    const probe = probeFor(document, before, renderTex);
+    expect(probe).not.toBeNull();
+    const el = shown(before);
+    const noTypesetting = () => {
+      throw new Error('typeset in the commit');
+    };
+    const binding = bindNumbers(el, before, noTypesetting, probe);
+    expect(patchNumbers(binding, after)).toBe(true);
+    expect(el.innerHTML).toBe(typeset(after).innerHTML);
+    // The shape's template is made: no probe needed again.
+    expect(probeFor(document, after, renderTex)).toBeNull();
   });
 });

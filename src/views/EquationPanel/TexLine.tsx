@@ -1,6 +1,6 @@
 import { memo, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { patchHtml } from './patchHtml';
-import { bindNumbers, patchNumbers, skeletonOf, type NumberBinding } from './patchNumbers';
+import { bindNumbers, patchNumbers, probeFor, skeletonOf, type NumberBinding } from './patchNumbers';
 import { useIsHydrated } from '../shared/useIsHydrated';
 import { TypesetContext, useTypesetter } from './typesetter';
 
@@ -30,6 +30,20 @@ function keepArrows(e: KeyboardEvent<HTMLDivElement>) {
   if ((e.key === 'ArrowLeft' || e.key === 'ArrowRight') && !e.ctrlKey && !e.metaKey && !e.altKey) e.stopPropagation();
 }
 
+/**
+ * The value before the last change of `value` (null until it changes), kept in state while
+ * rendering (react.dev, "Storing information from previous renders"), so that a render React
+ * throws away leaves it as it was.
+ */
+function usePrevious<T>(value: T): T | null {
+  const [track, setTrack] = useState<{ value: T; previous: T | null }>({ value, previous: null });
+  if (!Object.is(track.value, value)) {
+    setTrack({ value, previous: track.value });
+    return track.value;
+  }
+  return track.previous;
+}
+
 interface TexLineProps {
   readonly tex: string;
   readonly caption: string;
@@ -51,32 +65,45 @@ export const TexLine = memo(function TexLine({ tex, caption }: TexLineProps) {
   // when KaTeX arrives (~0.15 s for a phase on this machine, more on a slow phone), only the next.
   const isHydrated = useIsHydrated();
   const [servedTex] = useState(isHydrated ? null : tex);
-  // Only the prerender typesets during render; the browser does in the layout effect below, and
-  // only when a line's shape has changed.
-  const html = useMemo(() => (isPrerender && typeset ? typeset(tex) : null), [isPrerender, typeset, tex]);
+  // KaTeX runs while rendering, which React can interrupt for a key press, not in the layout
+  // effect below (one task, with every line's work in it): a line that keeps its shape needs only
+  // a probe of that shape, once (see patchNumbers); one that changes shape, its HTML. Not for the
+  // line the box was served with: it is there already.
+  const previous = usePrevious(tex);
+  const isSameShape = previous !== null && skeletonOf(previous) === skeletonOf(tex);
+  const probe = useMemo(
+    () => (typeset && !isPrerender && isSameShape && previous !== null && typeof document !== 'undefined' ? probeFor(document, previous, typeset) : null),
+    [typeset, isPrerender, isSameShape, previous],
+  );
+  const html = useMemo(
+    () => (typeset && (isPrerender || (!isSameShape && tex !== servedTex)) ? typeset(tex) : null),
+    [typeset, isPrerender, isSameShape, tex, servedTex],
+  );
   const captionId = useId();
   // Watched again once typeset: a box rendered before KaTeX arrived was empty, with nothing to watch.
   const { ref, overflows } = useOverflows(typeset ? tex : '');
   // What the box shows now: the served line after hydration, else nothing until typeset.
   const shownTex = useRef<string | null>(servedTex);
   const numbers = useRef<NumberBinding | null>(null);
-  // Before paint, once KaTeX has arrived: where the line keeps its shape and only its numbers
-  // change, just the numbers are written (see patchNumbers; bound on the first such change, so a
-  // first paint makes no template); else KaTeX's HTML is patched into the last equation's
-  // elements (see patchHtml). Until then a moved-on served line shows faded (is-stale).
+  // Before paint: where the line keeps its shape and only its numbers change, just the numbers
+  // are written (see patchNumbers; bound on the first such change, so a first paint makes no
+  // template); else KaTeX's HTML (typeset above) is patched into the last equation's
+  // elements (see patchHtml), once KaTeX has arrived. Until then a moved-on served line shows
+  // faded (is-stale).
   useLayoutEffect(() => {
     const el = ref.current;
-    const previous = shownTex.current;
-    if (!el || previous === tex || !typeset) return;
-    if (numbers.current === null && previous !== null && skeletonOf(previous) === skeletonOf(tex)) numbers.current = bindNumbers(el, previous, typeset);
+    const shown = shownTex.current;
+    if (!el || shown === tex) return;
+    if (!typeset) return; // KaTeX not here yet: the line is typeset (or patched) when it arrives
+    if (numbers.current === null && shown !== null && skeletonOf(shown) === skeletonOf(tex)) numbers.current = bindNumbers(el, shown, typeset, probe);
     if (patchNumbers(numbers.current, tex)) {
       shownTex.current = tex;
       return;
     }
-    patchHtml(el, typeset(tex));
+    patchHtml(el, html ?? typeset(tex));
     numbers.current = null;
     shownTex.current = tex;
-  }, [ref, tex, typeset]);
+  }, [ref, tex, typeset, probe, html]);
   return (
     <figure className="eq-line">
       <figcaption id={captionId} className="eq-caption">{caption}</figcaption>

@@ -101,8 +101,34 @@ function slotsOf(probe: Node, actual: Node, runs: readonly string[]): Slot[] | n
 const fill = (parts: readonly (string | number)[], runs: readonly string[]): string =>
   parts.map((p) => (typeof p === 'number' ? runs[p] : p)).join('');
 
+/** tex with digit run k replaced by its code, and how many runs it has. */
+function probeTexOf(tex: string): { readonly probe: string; readonly runs: number } {
+  let k = 0;
+  const probe = tex.replace(RUNS, () => `9${String(k++).padStart(4, '0')}9`);
+  return { probe, runs: k };
+}
+
+/** A skeleton's probe, typeset and parsed ahead of bindNumbers (see probeFor). */
+export interface Probe {
+  readonly skeleton: string;
+  readonly html: HTMLDivElement;
+}
+
+/**
+ * The probe bindNumbers needs for tex's skeleton, typeset and parsed now, or null if that
+ * skeleton's template is made already (or it has no digits to patch). Why ahead: typesetting is
+ * the costly part, and a view can do it while rendering, which React interrupts for a key press,
+ * leaving the commit (one task) only the check and the writes.
+ */
+export function probeFor(doc: Document, tex: string, typeset: (tex: string) => string): Probe | null {
+  const skeleton = skeletonOf(tex);
+  if (templates.has(skeleton)) return null;
+  const { probe, runs } = probeTexOf(tex);
+  return runs > 0 && runs <= MAX_RUNS ? { skeleton, html: parse(doc, typeset(probe)) } : null;
+}
+
 /** The template of tex's skeleton (made once per skeleton, checked against el showing tex), or null if it cannot be patched. */
-function templateOf(el: Element, tex: string, skeleton: string, typeset: (tex: string) => string): readonly Slot[] | null {
+function templateOf(el: Element, tex: string, skeleton: string, typeset: (tex: string) => string, made: Probe | null): readonly Slot[] | null {
   const hit = templates.get(skeleton);
   if (hit !== undefined) {
     templates.delete(skeleton);
@@ -110,11 +136,8 @@ function templateOf(el: Element, tex: string, skeleton: string, typeset: (tex: s
     return hit;
   }
   const runs = tex.match(RUNS) ?? [];
-  let k = 0;
-  const probe = tex.replace(RUNS, () => `9${String(k++).padStart(4, '0')}9`);
-  const template = runs.length > 0 && runs.length <= MAX_RUNS
-    ? slotsOf(parse(el.ownerDocument, typeset(probe)), el, runs)
-    : null;
+  const probeHtml = () => (made?.skeleton === skeleton ? made.html : parse(el.ownerDocument, typeset(probeTexOf(tex).probe)));
+  const template = runs.length > 0 && runs.length <= MAX_RUNS ? slotsOf(probeHtml(), el, runs) : null;
   templates.set(skeleton, template);
   if (templates.size > TEMPLATE_LIMIT) templates.delete(templates.keys().next().value as string);
   return template;
@@ -123,11 +146,11 @@ function templateOf(el: Element, tex: string, skeleton: string, typeset: (tex: s
 /**
  * Binds el, which shows tex typeset (patchHtml(el, typeset(tex))), to tex's skeleton, so that
  * patchNumbers can later write another TeX of that skeleton into it. Null if it cannot be patched.
- * `typeset` (KaTeX) makes the skeleton's template, once per skeleton.
+ * `typeset` (KaTeX) makes the skeleton's template, once per skeleton, unless `probe` (probeFor) did.
  */
-export function bindNumbers(el: Element, tex: string, typeset: (tex: string) => string): NumberBinding | null {
+export function bindNumbers(el: Element, tex: string, typeset: (tex: string) => string, probe: Probe | null = null): NumberBinding | null {
   const skeleton = skeletonOf(tex);
-  const template = templateOf(el, tex, skeleton, typeset);
+  const template = templateOf(el, tex, skeleton, typeset, probe);
   if (!template) return null;
   const slots = [];
   for (const slot of template) {
