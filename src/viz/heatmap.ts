@@ -86,6 +86,26 @@ export function heatmapBmp(m: Matrix): Uint8Array<ArrayBuffer> {
   return out;
 }
 
+const URLS = new WeakMap<Matrix, string>();
+
+/**
+ * heatmapBmp as a data: URL, memoised per matrix. Why not a Blob behind an object URL: making
+ * and revoking one costs a synchronous round trip to the browser process, about a millisecond
+ * per picture on a laptop, several per step with a panel of heatmaps; the base64 of a few
+ * kilobytes is a tenth of that, and needs no revoking.
+ */
+export function heatmapDataUrl(m: Matrix): string {
+  const hit = URLS.get(m);
+  if (hit) return hit;
+  const bytes = heatmapBmp(m);
+  let binary = '';
+  const CHUNK = 0x8000; // String.fromCharCode's argument list stays well inside the engine's limit
+  for (let k = 0; k < bytes.length; k += CHUNK) binary += String.fromCharCode(...bytes.subarray(k, k + CHUNK));
+  const url = `data:image/bmp;base64,${btoa(binary)}`;
+  URLS.set(m, url);
+  return url;
+}
+
 /** The cell under point (x, y) of a width × height picture of a rows × cols matrix, or null outside it. */
 export function cellAt(x: number, y: number, width: number, height: number, rows: number, cols: number): Cell | null {
   if (!(width > 0 && height > 0) || x < 0 || y < 0 || x >= width || y >= height) return null;

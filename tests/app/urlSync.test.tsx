@@ -44,6 +44,22 @@ describe('useUrlSync', () => {
     expect(window.location.hash).toContain('phase=backward-output');
   });
 
+  it('writes nothing between presses a presenter makes four times a second, and the last phase once they stop', async () => {
+    const store = createAppStore();
+    render(<StoreProvider store={store}><Sync /></StoreProvider>);
+    await settle();
+    const replaceState = vi.spyOn(window.history, 'replaceState');
+    replaceState.mockClear(); // an earlier test's spy on the same method keeps its calls
+    for (let k = 0; k < 5; k++) {
+      act(() => store.getState().stepForward());
+      act(() => vi.advanceTimersByTime(250));
+    }
+    expect(replaceState).not.toHaveBeenCalled();
+    await settle();
+    expect(replaceState).toHaveBeenCalledTimes(1);
+    expect(window.location.hash).toBe('#phase=update');
+  });
+
   it('shows the link of a store opened elsewhere (stored work), and no stale link while a CSV file is in use', async () => {
     const store = createAppStore();
     act(() => store.getState().setConfig({ hiddenSize: 6 }));

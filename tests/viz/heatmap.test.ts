@@ -3,7 +3,7 @@ import { rgb } from 'd3';
 import { fromRows } from '../../src/engine/index';
 import { LUT_STEPS, signedColor } from '../../src/viz/color';
 import {
-  cellAt, clampCell, heatmapBmp, isSmallMatrix, lutIndex, moveCell, rowHeight, shapeLabel, valueAt,
+  cellAt, clampCell, heatmapBmp, heatmapDataUrl, isSmallMatrix, lutIndex, moveCell, rowHeight, shapeLabel, valueAt,
 } from '../../src/viz/heatmap';
 import { readBmp } from './bmp';
 
@@ -54,6 +54,19 @@ describe('heatmapBmp', () => {
   it('is memoised per matrix object', () => {
     expect(heatmapBmp(m)).toBe(heatmapBmp(m));
     expect(heatmapBmp(fromRows([[-2, 0, 1], [2, 0, -1]]))).not.toBe(heatmapBmp(m));
+  });
+});
+
+describe('heatmapDataUrl', () => {
+  it('is the BMP as a base64 data: URL, the same bytes for a matrix past one encoding chunk (32×1250)', () => {
+    const big = { rows: 32, cols: 1250, data: Float64Array.from({ length: 32 * 1250 }, (_, k) => Math.sin(k)) };
+    for (const matrix of [{ rows: 2, cols: 3, data: Float64Array.from([-2, 0, 1, 2, 3, -1]) }, big]) {
+      const url = heatmapDataUrl(matrix);
+      expect(url.startsWith('data:image/bmp;base64,')).toBe(true);
+      const bytes = Uint8Array.from(atob(url.slice(url.indexOf(',') + 1)), (c) => c.charCodeAt(0));
+      expect(bytes).toEqual(heatmapBmp(matrix));
+      expect(heatmapDataUrl(matrix)).toBe(url);
+    }
   });
 });
 

@@ -12,7 +12,7 @@ import type { Matrix } from '../../engine/index';
 import { useT } from '../../i18n/index';
 import { formatFull, formatValue, maxAbs, signedColor, textColorOn } from '../../viz/color';
 import {
-  NARROW_MATRIX_COLS, cellAt, clampCell, heatmapBmp, isSmallMatrix, moveCell, rowHeight, shapeLabel, valueAt, type Cell,
+  NARROW_MATRIX_COLS, cellAt, clampCell, heatmapDataUrl, isSmallMatrix, moveCell, rowHeight, shapeLabel, valueAt, type Cell,
 } from '../../viz/heatmap';
 
 export interface HeatmapProps {
@@ -77,31 +77,9 @@ export const Heatmap = memo(function Heatmap({ label, matrix, focusColumn, onPic
   }
   const scrollerRef = useRef<HTMLDivElement>(null);
   const planeRef = useRef<HTMLDivElement>(null);
-  const imageRef = useRef<HTMLImageElement>(null);
   const shownCursor = cursor && clampCell(cursor, rows, cols);
   const shownHover = hover && clampCell(hover, rows, cols);
   const focus = focusColumn !== null && focusColumn < cols ? focusColumn : null;
-
-  useEffect(() => {
-    const image = imageRef.current;
-    if (!image) return;
-    const url = URL.createObjectURL(new Blob([heatmapBmp(matrix)], { type: 'image/bmp' }));
-    image.src = url;
-    return () => {
-      if (!image.isConnected) {
-        URL.revokeObjectURL(url);
-        return;
-      }
-      // The old picture stays on screen until the next one has loaded, so its URL lives as long.
-      const loaded = new AbortController();
-      const revoke = () => {
-        URL.revokeObjectURL(url);
-        loaded.abort();
-      };
-      image.addEventListener('load', revoke, { signal: loaded.signal });
-      image.addEventListener('error', revoke, { signal: loaded.signal });
-    };
-  }, [matrix]);
 
   // Why a ResizeObserver: its first callback comes after the browser's own layout of the next
   // frame, so measuring there forces no layout in the step's task (and a resize keeps the
@@ -191,7 +169,7 @@ export const Heatmap = memo(function Heatmap({ label, matrix, focusColumn, onPic
           onMouseMove={onMouseMove} onMouseLeave={() => { setHover(null); setTip(null); }} onBlur={() => setTip(null)} onClick={onClick} onFocus={onFocus} onKeyDown={onKeyDown}
           data-picks-samples={onPickColumn ? 'true' : undefined}
         >
-          {small ? <SmallCells label={label} matrix={matrix} /> : <img ref={imageRef} className="hm-bitmap" alt="" aria-hidden="true" draggable={false} />}
+          {small ? <SmallCells label={label} matrix={matrix} /> : <img src={heatmapDataUrl(matrix)} className="hm-bitmap" alt="" aria-hidden="true" draggable={false} />}
           {focus !== null && <span className="hm-focus" style={colStyle(focus)} aria-hidden="true" />}
           {shownHover && <span className="hm-hover" style={cellStyle(shownHover)} aria-hidden="true" />}
           {shownCursor && <span className="hm-cursor" style={cellStyle(shownCursor)} aria-hidden="true" />}
