@@ -93,6 +93,39 @@ export const DEFERRED_MAX_LAG_MS = 250;
 export const PAUSED_QUIET_MS = 1000;
 
 /**
+ * Paused views catch up in turns, one per idle period of the browser (the next waits for the
+ * browser to be idle again, so after the previous one's render, commit and frame). Why: together
+ * the panels out of view are one long commit and frame, ~140 ms on a 4× slower CPU, and a
+ * presenter's press after a pause waits for all of it; one panel at a time, for one panel's.
+ */
+const pausedTurns: (() => void)[] = [];
+let isTurnScheduled = false;
+
+/** Queues `run` for its turn; returns a cancel. */
+function inTurn(run: () => void): () => void {
+  pausedTurns.push(run);
+  if (!isTurnScheduled) scheduleTurn();
+  return () => {
+    const k = pausedTurns.indexOf(run);
+    if (k >= 0) pausedTurns.splice(k, 1);
+  };
+}
+
+/** A turn waits at most this long for an idle period (a page that is never idle still catches up). */
+const TURN_TIMEOUT_MS = 500;
+
+function scheduleTurn(): void {
+  isTurnScheduled = pausedTurns.length > 0;
+  if (!isTurnScheduled) return;
+  const turn = () => {
+    pausedTurns.shift()?.();
+    scheduleTurn(); // from inside an idle callback: the next idle period, not this one
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(turn, { timeout: TURN_TIMEOUT_MS });
+  else setTimeout(turn, 50);
+}
+
+/**
  * When deferred views catch up with a store change at `now`: right after the frame that shows
  * it, or, inside a burst, once the store has been quiet for BURST_GAP_MS (the burst is over).
  * Why never on a timer of its own while changes keep coming: a catch-up right after a change's
@@ -111,7 +144,7 @@ export function catchUpPlan(now: number, previousChangeAt: number, caughtUpAt: n
  * frame that shows the others, interruptibly. Every view below reads the same snapshot, so they
  * agree with each other in every render (a parent and a child never show two states).
  * While also `isPaused` (the panel is out of view), they render no change until the store has
- * been quiet for PAUSED_QUIET_MS, or the pause ends.
+ * been quiet for PAUSED_QUIET_MS and it is their turn (inTurn), or the pause ends.
  */
 export function DeferUpdates({ when, isPaused = false, children }: { when: boolean; isPaused?: boolean; children: ReactNode }) {
   const store = useStoreApi();
@@ -135,8 +168,9 @@ export function DeferUpdates({ when, isPaused = false, children }: { when: boole
       const now = performance.now();
       if (isPaused) {
         pending?.cancel();
-        const timer = setTimeout(catchUp, PAUSED_QUIET_MS);
-        pending = { cancel: () => clearTimeout(timer), isAfterPaint: false };
+        let cancelTurn = () => {};
+        const timer = setTimeout(() => (cancelTurn = inTurn(catchUp)), PAUSED_QUIET_MS);
+        pending = { cancel: () => { clearTimeout(timer); cancelTurn(); }, isAfterPaint: false };
         return;
       }
       const plan = catchUpPlan(now, changedAt, caughtUpAt);

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /** Deferred store updates: panels out of view (or while playing) render after the frame that shows the others. */
-import { act, render, screen } from '@testing-library/react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { flushSync } from 'react-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeferWhenHidden } from '../../src/app/DeferWhenHidden';
@@ -192,10 +192,10 @@ describe('DeferWhenHidden', () => {
     expect(selectPhase(store.getState())).toBe('backward-output');
     expect(leading.textContent).toBe('forward-output');
     expect(other.textContent).toBe('forward-output');
-    // ...but once the studio has been quiet a while,
+    // ...but once the studio has been quiet a while, each in its turn,
     await act(() => new Promise((resolve) => setTimeout(resolve, PAUSED_QUIET_MS)));
-    expect(leading.textContent).toBe('backward-output');
-    expect(other.textContent).toBe('backward-output');
+    await waitFor(() => expect(leading.textContent).toBe('backward-output'));
+    await waitFor(() => expect(other.textContent).toBe('backward-output'));
     // or at once when back in view.
     await act(async () => stepUrgently(store));
     await catchUp();
@@ -204,6 +204,32 @@ describe('DeferWhenHidden', () => {
     await catchUp();
     expect(leading.textContent).toBe('backward-hidden');
     expect(other.textContent).toBe('backward-hidden');
+  });
+
+  it('catches up the panels out of view one per idle period of the browser, not all in one frame', async () => {
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    const store = createAppStore();
+    render(
+      <StoreProvider store={store}>
+        <DeferWhenHidden className="panel-box"><Phase label="first panel" /></DeferWhenHidden>
+        <DeferWhenHidden className="panel-box"><Phase label="second panel" /></DeferWhenHidden>
+      </StoreProvider>,
+    );
+    act(() => report?.(false));
+    await catchUp();
+    await act(async () => stepUrgently(store));
+    await act(() => new Promise((resolve) => setTimeout(resolve, PAUSED_QUIET_MS + 50)));
+    const shown = () => ['first panel', 'second panel'].map((label) => screen.getByLabelText(label).textContent);
+    expect(shown()).toEqual(['forward-hidden', 'forward-hidden']);
+    // One turn is due at a time: the next is asked for only from inside the one before.
+    expect(idle).toHaveLength(1);
+    await act(async () => idle.shift()?.());
+    expect(shown().filter((phase) => phase === 'forward-output')).toHaveLength(1);
+    expect(idle).toHaveLength(1);
+    await act(async () => idle.shift()?.());
+    expect(shown()).toEqual(['forward-output', 'forward-output']);
+    expect(idle).toHaveLength(0);
   });
 
   it('follows the latest of several reports that arrive together', async () => {
