@@ -1,5 +1,5 @@
 /** React bindings for the store: the context and useAppStore(selector). The only store file that imports React. */
-import { createContext, createElement, startTransition, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, createElement, startTransition, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { AppState, AppStore } from './store';
 
@@ -93,33 +93,48 @@ export const DEFERRED_MAX_LAG_MS = 250;
 export const PAUSED_QUIET_MS = 1000;
 
 /**
- * Paused views catch up in turns, one per idle period of the browser (the next waits for the
- * browser to be idle again, so after the previous one's render, commit and frame). Why: together
- * the panels out of view are one long commit and frame, ~140 ms on a 4× slower CPU, and a
- * presenter's press after a pause waits for all of it; one panel at a time, for one panel's.
+ * Paused views catch up in turns: one panel per turn, and the next turn only once the last one's
+ * render is committed and painted, and the browser is idle again. Why: together the panels out
+ * of view are one long commit and frame (~140 ms on a 4× slower CPU), and a presenter's press
+ * after a pause of a second waits for all of it; one panel at a time, for one panel's.
  */
-const pausedTurns: (() => void)[] = [];
+type Turn = (done: () => void) => void;
+const pausedTurns: Turn[] = [];
 let isTurnScheduled = false;
+/** A turn whose render never reports (nothing changed, so nothing committed) ends after this long. */
+const TURN_TIMEOUT_MS = 500;
 
-/** Queues `run` for its turn; returns a cancel. */
-function inTurn(run: () => void): () => void {
-  pausedTurns.push(run);
+/** Queues `run` for its turn; it calls `done` once its render is committed. Returns a cancel (which also ends a running turn). */
+function inTurn(run: Turn): () => void {
+  let finish: (() => void) | null = null;
+  const turn: Turn = (done) => {
+    finish = done;
+    run(done);
+  };
+  pausedTurns.push(turn);
   if (!isTurnScheduled) scheduleTurn();
   return () => {
-    const k = pausedTurns.indexOf(run);
+    const k = pausedTurns.indexOf(turn);
     if (k >= 0) pausedTurns.splice(k, 1);
+    finish?.();
   };
 }
-
-/** A turn waits at most this long for an idle period (a page that is never idle still catches up). */
-const TURN_TIMEOUT_MS = 500;
 
 function scheduleTurn(): void {
   isTurnScheduled = pausedTurns.length > 0;
   if (!isTurnScheduled) return;
   const turn = () => {
-    pausedTurns.shift()?.();
-    scheduleTurn(); // from inside an idle callback: the next idle period, not this one
+    const run = pausedTurns.shift();
+    if (!run) return scheduleTurn();
+    let isDone = false;
+    const done = () => {
+      if (isDone) return;
+      isDone = true;
+      clearTimeout(timeout);
+      afterNextPaint(scheduleTurn);
+    };
+    const timeout = setTimeout(done, TURN_TIMEOUT_MS);
+    run(done);
   };
   if (typeof requestIdleCallback === 'function') requestIdleCallback(turn, { timeout: TURN_TIMEOUT_MS });
   else setTimeout(turn, 50);
@@ -149,6 +164,13 @@ export function catchUpPlan(now: number, previousChangeAt: number, caughtUpAt: n
 export function DeferUpdates({ when, isPaused = false, children }: { when: boolean; isPaused?: boolean; children: ReactNode }) {
   const store = useStoreApi();
   const [snapshot, setSnapshot] = useState<AppState | null>(null);
+  // A paused catch-up's turn (inTurn) ends once its snapshot is committed.
+  const endTurn = useRef<(() => void) | null>(null);
+  useEffect(() => {
+    const done = endTurn.current;
+    endTurn.current = null;
+    done?.();
+  }, [snapshot]);
   // Not deferring: drop the snapshot during render (React's "state from previous renders"
   // pattern), so the next deferral starts from the store as it is then, not from an old one.
   if (!when && snapshot !== null) setSnapshot(null);
@@ -169,7 +191,12 @@ export function DeferUpdates({ when, isPaused = false, children }: { when: boole
       if (isPaused) {
         pending?.cancel();
         let cancelTurn = () => {};
-        const timer = setTimeout(() => (cancelTurn = inTurn(catchUp)), PAUSED_QUIET_MS);
+        const timer = setTimeout(() => {
+          cancelTurn = inTurn((done) => {
+            endTurn.current = done;
+            catchUp();
+          });
+        }, PAUSED_QUIET_MS);
         pending = { cancel: () => { clearTimeout(timer); cancelTurn(); }, isAfterPaint: false };
         return;
       }

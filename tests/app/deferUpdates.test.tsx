@@ -206,7 +206,7 @@ describe('DeferWhenHidden', () => {
     expect(other.textContent).toBe('backward-hidden');
   });
 
-  it('catches up the panels out of view one per idle period of the browser, not all in one frame', async () => {
+  it('catches up the panels out of view one at a time, each once the last one has painted and the browser is idle, not all in one frame', async () => {
     const idle: (() => void)[] = [];
     vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
     const store = createAppStore();
@@ -222,13 +222,15 @@ describe('DeferWhenHidden', () => {
     await act(() => new Promise((resolve) => setTimeout(resolve, PAUSED_QUIET_MS + 50)));
     const shown = () => ['first panel', 'second panel'].map((label) => screen.getByLabelText(label).textContent);
     expect(shown()).toEqual(['forward-hidden', 'forward-hidden']);
-    // One turn is due at a time: the next is asked for only from inside the one before.
+    // One turn is due at a time: the next is asked for once the one before has committed and painted.
     expect(idle).toHaveLength(1);
     await act(async () => idle.shift()?.());
     expect(shown().filter((phase) => phase === 'forward-output')).toHaveLength(1);
-    expect(idle).toHaveLength(1);
+    await waitFor(() => expect(idle).toHaveLength(1));
+    expect(shown().filter((phase) => phase === 'forward-output')).toHaveLength(1);
     await act(async () => idle.shift()?.());
     expect(shown()).toEqual(['forward-output', 'forward-output']);
+    await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
     expect(idle).toHaveLength(0);
   });
 
