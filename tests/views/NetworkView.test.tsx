@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { Profiler } from 'react';
 import { act, fireEvent, within } from '@testing-library/react';
 import { describe, expect, test } from 'vitest';
 import { get, type Session } from '../../src/engine/index';
@@ -258,5 +259,20 @@ describe('NetworkView with a softmax output (three spirals)', () => {
     expect(container.querySelector('.network-loss-class')?.textContent).toBe(`−log a = ${formatValue(term)}`);
     expect(container.querySelector('.network-sample-y')?.textContent).toBe(`class ${c}: y = ${[0, 1, 2].map((k) => (k === c ? 1 : 0)).join(', ')}`);
     expect(s.params.W1.rows).toBe(100);
+  });
+});
+
+describe('the frame that answers a step', () => {
+  test('renders the diagram once per step, not again for its own bookkeeping', () => {
+    const commits: string[] = [];
+    const { store } = renderWithStore(
+      <Profiler id="network" onRender={(_id, phase) => commits.push(phase)}><NetworkView /></Profiler>,
+    );
+    commits.length = 0;
+    for (let k = 0; k < 3; k++) {
+      act(() => store.getState().stepForward());
+      expect(commits).toEqual(['update']);
+      commits.length = 0;
+    }
   });
 });

@@ -36,15 +36,24 @@ const CAPTION = {
  */
 function useChangedWithin(value: unknown, ms: number): boolean {
   const [isRapid, setRapid] = useState(false);
+  // What was last set, so that only a flip is set: setting even an unchanged value here renders
+  // the whole diagram a second time in the frame that answers a key press (React cannot tell it
+  // is unchanged before rendering).
+  const shown = useRef(false);
   const lastAt = useRef<number | null>(null);
   useLayoutEffect(() => {
+    const show = (is: boolean) => {
+      if (shown.current === is) return;
+      shown.current = is;
+      setRapid(is);
+    };
     const at = performance.now();
     const isNowRapid = lastAt.current !== null && at - lastAt.current < ms;
-    setRapid(isNowRapid);
+    show(isNowRapid);
     // The first value is no change.
     lastAt.current = lastAt.current === null ? -Infinity : at;
     if (!isNowRapid) return;
-    const calm = setTimeout(() => setRapid(false), ms);
+    const calm = setTimeout(() => show(false), ms);
     return () => clearTimeout(calm);
   }, [value, ms]);
   return isRapid;
