@@ -7,15 +7,32 @@
  * The prerender and the hydrating page show an empty panel in each one's place; right after
  * hydrating (or at once, on a page rendered from scratch) the panel's chunk loads and replaces it.
  * The lesson player and list too: nothing of them shows until a lesson is opened.
+ *
+ * The panels mount one at a time (nextTurn: each once the last one has painted and the browser is
+ * idle), while their chunks load together: mounted together they were one commit of ~240
+ * components, the longest task of a first load (the data view's boundary, the code's lines),
+ * which a first key press on a slow phone waited for.
  */
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
+import { nextTurn } from '../store/index';
 import { useIsHydrated } from '../views/shared/useIsHydrated';
 
 /** Where a panel will be: its box at about its height (app.css), busy, nothing in it yet. */
 const PANEL_PLACEHOLDER = <section className="panel panel-placeholder" aria-busy="true" />;
 
-function browserOnly(load: () => Promise<ComponentType>, placeholder: ReactNode = PANEL_PLACEHOLDER): ComponentType {
-  const Panel = lazy(() => load().then((component) => ({ default: component })));
+/** `Component`, ending its mounting turn once committed. */
+function mountedInTurn(Component: ComponentType, done: () => void): ComponentType {
+  return function MountedInTurn() {
+    useEffect(() => done(), []);
+    return <Component />;
+  };
+}
+
+export function browserOnly(load: () => Promise<ComponentType>, placeholder: ReactNode = PANEL_PLACEHOLDER, waitsForTurn = true): ComponentType {
+  const Panel = lazy(async () => {
+    const [component, done] = await Promise.all([load(), waitsForTurn ? nextTurn() : null]);
+    return { default: done ? mountedInTurn(component, done) : component };
+  });
   return function BrowserOnlyPanel() {
     const isHydrated = useIsHydrated();
     return <Suspense fallback={placeholder}>{isHydrated ? <Panel /> : placeholder}</Suspense>;
@@ -28,5 +45,6 @@ export const CodePanel = browserOnly(() => import('../views/CodePanel').then((m)
 export const DataView = browserOnly(() => import('../views/DataView').then((m) => m.DataView));
 export const ConfigPanel = browserOnly(() => import('../views/ConfigPanel').then((m) => m.ConfigPanel));
 export const RaceView = browserOnly(() => import('../views/RaceView').then((m) => m.RaceView));
-export const LessonPlayer = browserOnly(() => import('../views/LessonPlayer').then((m) => m.LessonPlayer), null);
-export const LessonList = browserOnly(() => import('../views/LessonPlayer').then((m) => m.LessonList), null);
+// Opened by the reader, not mounted as the page loads: no turn to wait for.
+export const LessonPlayer = browserOnly(() => import('../views/LessonPlayer').then((m) => m.LessonPlayer), null, false);
+export const LessonList = browserOnly(() => import('../views/LessonPlayer').then((m) => m.LessonList), null, false);

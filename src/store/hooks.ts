@@ -120,6 +120,17 @@ function inTurn(run: Turn): () => void {
   };
 }
 
+/**
+ * Resolves at the caller's turn among the paused catch-ups (inTurn), with the `done` to call once
+ * what it renders is committed. For the panels below the first screen: each mounts in a turn of
+ * its own instead of all in one commit right after the page loads.
+ */
+export function nextTurn(): Promise<() => void> {
+  return new Promise((resolve) => {
+    inTurn(resolve);
+  });
+}
+
 function scheduleTurn(): void {
   isTurnScheduled = pausedTurns.length > 0;
   if (!isTurnScheduled) return;
