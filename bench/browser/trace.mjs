@@ -36,9 +36,37 @@ export async function traceCpu(page, key, n) {
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
     await sleep(30);
   }
-  const t = mainThreadTime(JSON.parse((await browser.stopTracing()).toString()).traceEvents);
+  const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+  const t = mainThreadTime(events);
   const top = [...t.self].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([name, v]) => `${name} ${round(v / 1000 / n)}`);
-  return { cpu: t.cpu / 1000 / n, wall: t.wall / 1000 / n, forced: t.forced / 1000 / n, forcedCount: t.forcedCount / n, top };
+  return { cpu: t.cpu / 1000 / n, wall: t.wall / 1000 / n, forced: t.forced / 1000 / n, forcedCount: t.forcedCount / n, top, firstFrame: firstFrameCpu(events) };
+}
+
+/**
+ * Thread time (ms) from each keydown's task to the end of the first frame after it (its Commit),
+ * one per press: what a CPU N× slower multiplies by N before the key's answer can be presented.
+ */
+export function firstFrameCpu(events) {
+  const names = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, e.args?.name]));
+  const main = events.filter((e) => names.get(`${e.pid}:${e.tid}`) === 'CrRendererMain' && e.ph === 'X' && e.dur).sort((a, b) => a.ts - b.ts);
+  const tops = [];
+  let end = -Infinity;
+  for (const e of main) {
+    if (e.ts >= end) {
+      tops.push(e);
+      end = e.ts + e.dur;
+    }
+  }
+  const perPress = [];
+  for (const key of main.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'keydown')) {
+    const first = tops.findLastIndex((task) => task.ts <= key.ts);
+    const commit = main.find((e) => e.name === 'Commit' && e.ts > key.ts);
+    if (first < 0 || !commit) continue;
+    let cpu = 0;
+    for (let k = first; k < tops.length && tops[k].ts <= commit.ts; k++) cpu += tops[k].tdur ?? tops[k].dur;
+    perPress.push(cpu / 1000);
+  }
+  return perPress;
 }
 
 export const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
