@@ -1,6 +1,7 @@
 /** React bindings for the store: the context and useAppStore(selector). The only store file that imports React. */
 import { createContext, createElement, startTransition, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
+import { afterNextPaint, inTurn } from './scheduling';
 import type { AppState, AppStore } from './store';
 
 export const StoreContext = createContext<AppStore | null>(null);
@@ -43,21 +44,6 @@ export function useLatestAppStore<T>(selector: (state: AppState) => T): T {
   return useStore(useStoreApi(), selector);
 }
 
-/**
- * Runs `callback` in a task after the browser has rendered the next frame; returns a cancel.
- * Why a frame callback, then a task: frame callbacks run just before the frame is rendered and a
- * task queued from one runs after it, while a task queued now could run first and delay the frame.
- */
-export function afterNextPaint(callback: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(callback, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
-}
 
 /**
  * `value` as it was at the last paint while `isLagging`: the new value is rendered, in a
@@ -91,65 +77,6 @@ export const DEFERRED_MAX_LAG_MS = 250;
  * for a screen reader's or find-in-page's reading of the panels below.
  */
 export const PAUSED_QUIET_MS = 1000;
-
-/**
- * Paused views catch up in turns: one panel per turn, and the next turn only once the last one's
- * render is committed and painted, and the browser is idle again. Why: together the panels out
- * of view are one long commit and frame (~140 ms on a 4× slower CPU), and a presenter's press
- * after a pause of a second waits for all of it; one panel at a time, for one panel's.
- */
-type Turn = (done: () => void) => void;
-const pausedTurns: Turn[] = [];
-let isTurnScheduled = false;
-/** A turn whose render never reports (nothing changed, so nothing committed) ends after this long. */
-const TURN_TIMEOUT_MS = 500;
-
-/** Queues `run` for its turn; it calls `done` once its render is committed. Returns a cancel (which also ends a running turn). */
-function inTurn(run: Turn): () => void {
-  let finish: (() => void) | null = null;
-  const turn: Turn = (done) => {
-    finish = done;
-    run(done);
-  };
-  pausedTurns.push(turn);
-  if (!isTurnScheduled) scheduleTurn();
-  return () => {
-    const k = pausedTurns.indexOf(turn);
-    if (k >= 0) pausedTurns.splice(k, 1);
-    finish?.();
-  };
-}
-
-/**
- * Resolves at the caller's turn among the paused catch-ups (inTurn), with the `done` to call once
- * what it renders is committed. For the panels below the first screen: each mounts in a turn of
- * its own instead of all in one commit right after the page loads.
- */
-export function nextTurn(): Promise<() => void> {
-  return new Promise((resolve) => {
-    inTurn(resolve);
-  });
-}
-
-function scheduleTurn(): void {
-  isTurnScheduled = pausedTurns.length > 0;
-  if (!isTurnScheduled) return;
-  const turn = () => {
-    const run = pausedTurns.shift();
-    if (!run) return scheduleTurn();
-    let isDone = false;
-    const done = () => {
-      if (isDone) return;
-      isDone = true;
-      clearTimeout(timeout);
-      afterNextPaint(scheduleTurn);
-    };
-    const timeout = setTimeout(done, TURN_TIMEOUT_MS);
-    run(done);
-  };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(turn, { timeout: TURN_TIMEOUT_MS });
-  else setTimeout(turn, 50);
-}
 
 /**
  * When deferred views catch up with a store change at `now`: right after the frame that shows

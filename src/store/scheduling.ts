@@ -1,0 +1,79 @@
+/**
+ * When deferred work runs, relative to the browser's frames: after the next paint, or in turns
+ * one after another. Module-level like the browser's own frame and idle queues it wraps.
+ */
+
+/**
+ * Runs `callback` in a task after the browser has rendered the next frame; returns a cancel.
+ * Why a frame callback, then a task: frame callbacks run just before the frame is rendered and a
+ * task queued from one runs after it, while a task queued now could run first and delay the frame.
+ */
+export function afterNextPaint(callback: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(callback, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
+/**
+ * Paused views catch up in turns: one panel per turn, and the next turn only once the last one's
+ * render is committed and painted, and the browser is idle again. Why: together the panels out
+ * of view are one long commit and frame (~140 ms on a 4× slower CPU), and a presenter's press
+ * after a pause of a second waits for all of it; one panel at a time, for one panel's.
+ */
+type Turn = (done: () => void) => void;
+const pausedTurns: Turn[] = [];
+let isTurnScheduled = false;
+/** A turn whose render never reports (nothing changed, so nothing committed) ends after this long. */
+const TURN_TIMEOUT_MS = 500;
+
+/** Queues `run` for its turn; it calls `done` once its render is committed. Returns a cancel (which also ends a running turn). */
+export function inTurn(run: Turn): () => void {
+  let finish: (() => void) | null = null;
+  const turn: Turn = (done) => {
+    finish = done;
+    run(done);
+  };
+  pausedTurns.push(turn);
+  if (!isTurnScheduled) scheduleTurn();
+  return () => {
+    const k = pausedTurns.indexOf(turn);
+    if (k >= 0) pausedTurns.splice(k, 1);
+    finish?.();
+  };
+}
+
+/**
+ * Resolves at the caller's turn among the paused catch-ups (inTurn), with the `done` to call once
+ * what it renders is committed. For the panels below the first screen: each mounts in a turn of
+ * its own instead of all in one commit right after the page loads.
+ */
+export function nextTurn(): Promise<() => void> {
+  return new Promise((resolve) => {
+    inTurn(resolve);
+  });
+}
+
+function scheduleTurn(): void {
+  isTurnScheduled = pausedTurns.length > 0;
+  if (!isTurnScheduled) return;
+  const turn = () => {
+    const run = pausedTurns.shift();
+    if (!run) return scheduleTurn();
+    let isDone = false;
+    const done = () => {
+      if (isDone) return;
+      isDone = true;
+      clearTimeout(timeout);
+      afterNextPaint(scheduleTurn);
+    };
+    const timeout = setTimeout(done, TURN_TIMEOUT_MS);
+    run(done);
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(turn, { timeout: TURN_TIMEOUT_MS });
+  else setTimeout(turn, 50);
+}
