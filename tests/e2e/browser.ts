@@ -29,6 +29,14 @@ export const PHONE = { width: 390, height: 844 } as const;
 /** Where screenshots go: kept as test artifacts. */
 export const ARTIFACTS = 'test-results/screenshots';
 
+/**
+ * Whether screenshot() saves its picture. npm test, which only needs to pass or fail, sets
+ * SCREENSHOTS=0: a full-page picture costs a second of a two-core machine, and a run takes about
+ * fifty. A spec run on its own (npx vitest run -c vitest.e2e.config.ts tests/e2e/x.spec.ts)
+ * saves them, to look at.
+ */
+const SAVE_SCREENSHOTS = process.env.SCREENSHOTS !== '0';
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = `${ARTIFACTS}/${name}.png`;
@@ -36,8 +44,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   // Through the CSSOM: the page's CSP refuses an injected <style> (page.addStyleTag).
   await page.evaluate(() => document.querySelectorAll<HTMLElement>('.panel').forEach((p) => p.style.setProperty('content-visibility', 'visible', 'important')));
   // Panels out of view show the store's state up to ~100 ms late (DeferUpdates): let them catch up.
+  // Both happen without the picture too, so a test goes on from the same page either way.
   await page.waitForTimeout(250);
-  await page.screenshot({ path, fullPage: true });
+  if (SAVE_SCREENSHOTS) await page.screenshot({ path, fullPage: true });
   return path;
 }
 
