@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { prerenderFirstScreen } from './scripts/prerender.ts';
@@ -80,5 +81,8 @@ export default defineConfig({
     environment: 'node',
     setupFiles: ['tests/setup.ts'],
     testTimeout: 30_000,
+    // Every core: vitest's default leaves one to its own process, which on CI's two cores ran the
+    // files one at a time (that process only hands out files and reports).
+    maxWorkers: availableParallelism(),
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { test } from '@fast-check/vitest';
+import { test } from '../prop';
 import fc from 'fast-check';
 import { parseCsv, type CsvIssue, type CsvOptions, type CsvResult } from '../../src/data/csv';
 import { toRows } from '../../src/engine/matrix';

@@ -4,7 +4,7 @@
  * none throws, and none takes long — a long cell once took time quadratic in its length.
  */
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../prop';
 import { parseCsv, type CsvIssueCode, type CsvOptions } from '../../src/data/csv';
 import { formatCsv } from '../../src/data/csvWrite';
 import { translate, type MessageKey } from '../../src/i18n/index';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { test } from '@fast-check/vitest';
+import { test } from '../prop';
 import fc from 'fast-check';
 import { DATASET_KINDS, DEFAULT_DATASET_SPECS, classCount, makeDataset, oneHot, splitColumns, type DatasetKind, type DatasetSpec } from '../../src/data/datasets';
 import { fromRows, sliceColumns, toRows } from '../../src/engine/matrix';

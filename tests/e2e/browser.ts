@@ -1,5 +1,6 @@
 /** Launching Debian's Chromium with playwright-core (test tools may not download browsers here). */
 import { existsSync, mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
@@ -28,6 +29,14 @@ export const PHONE = { width: 390, height: 844 } as const;
 /** Where screenshots go: kept as test artifacts. */
 export const ARTIFACTS = 'test-results/screenshots';
 
+/**
+ * Whether screenshot() saves its picture. npm test, which only needs to pass or fail, sets
+ * SCREENSHOTS=0: a full-page picture costs a second of a two-core machine, and a run takes about
+ * fifty. A spec run on its own (npx vitest run -c vitest.e2e.config.ts tests/e2e/x.spec.ts)
+ * saves them, to look at.
+ */
+const SAVE_SCREENSHOTS = process.env.SCREENSHOTS !== '0';
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = `${ARTIFACTS}/${name}.png`;
@@ -35,8 +44,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   // Through the CSSOM: the page's CSP refuses an injected <style> (page.addStyleTag).
   await page.evaluate(() => document.querySelectorAll<HTMLElement>('.panel').forEach((p) => p.style.setProperty('content-visibility', 'visible', 'important')));
   // Panels out of view show the store's state up to ~100 ms late (DeferUpdates): let them catch up.
+  // Both happen without the picture too, so a test goes on from the same page either way.
   await page.waitForTimeout(250);
-  await page.screenshot({ path, fullPage: true });
+  if (SAVE_SCREENSHOTS) await page.screenshot({ path, fullPage: true });
   return path;
 }
 
@@ -78,4 +88,17 @@ export async function openPage(browser: Browser, viewport: { width: number; heig
 /** The text of the controls bar's status line: "Iteration 3 · Loss". */
 export function statusLine(page: Page) {
   return page.locator('#controls').getByText(/^Iteration \d+/).first().textContent();
+}
+
+/**
+ * axe-core's serious and critical violations on the page, as "rule: count × first target".
+ * Legacy mode runs axe.run in the page itself. The default (runPartial in every frame, then
+ * finishRun in a new blank page, for cross-origin frames our pages do not have) ships every
+ * node's partial results across and took three times as long: 6–8 s a run against 2–2.5 s on
+ * the studio in 简体中文, with the same violations found (checked with planted ones, contrast
+ * included). Only violations are wanted: leaving out the passes makes each run faster too.
+ */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).setLegacyMode().options({ resultTypes: ['violations'] }).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`);
 }

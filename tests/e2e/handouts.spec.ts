@@ -50,13 +50,16 @@ const iterationOf = async (page: Page) => Number(/Iteration (\d+)/.exec((await s
 /** "Iteration 37 · Loss" (or "第 37 次迭代 · 损失"): the controls bar's status line. */
 const status = (page: Page) => page.locator('#controls .controls-status').textContent();
 
-/** A page at `hash` in `lang`, switched with the header's language menu as a learner would. */
+/** Switches the page to `lang` with the header's language menu, as a learner would. */
+async function switchTo(page: Page, lang: 'zh-CN') {
+  await page.locator('header').getByLabel('Language').selectOption(lang);
+  await page.getByRole('button', { name: '前进一步' }).waitFor();
+}
+
+/** A page at `hash` in `lang`. */
 async function openIn(browser: Browser, hash: string, lang: 'en' | 'zh-CN') {
   const opened = await openPage(browser, LAPTOP, hash);
-  if (lang !== 'en') {
-    await opened.page.locator('header').getByLabel('Language').selectOption(lang);
-    await opened.page.getByRole('button', { name: '前进一步' }).waitFor();
-  }
+  if (lang !== 'en') await switchTo(opened.page, lang);
   return opened;
 }
 
@@ -111,9 +114,10 @@ describe.skipIf(!chromiumPath())('hand-outs in Chromium', () => {
     await page.context().close();
   });
 
-  it('the loss chart downloads as SVG and PNG, in 简体中文 too', async () => {
+  it('the loss chart downloads as SVG and PNG, in 简体中文 too; the page shows the new buttons (a full screenshot)', async () => {
+    const { page, errors } = await openPage(browser, LAPTOP, XOR_AT_37);
     for (const lang of ['en', 'zh-CN'] as const) {
-      const { page, errors } = await openIn(browser, XOR_AT_37, lang);
+      if (lang !== 'en') await switchTo(page, lang);
       const chart = page.locator('section.loss-chart');
       await chart.scrollIntoViewIfNeeded();
       const values = chart.locator('.chart-values');
@@ -133,9 +137,11 @@ describe.skipIf(!chromiumPath())('hand-outs in Chromium', () => {
       const png = await download(page, chart.getByRole('button', { name: lang === 'en' ? /chart as PNG/ : /准确率图下载为 PNG/ }));
       expect(png.name).toBe('xor_adam_it37_loss.png');
       expect(pngSize(png.bytes).width).toBe(Math.round(Math.max(2 * parsed.width, 1200)));
-      expect(errors).toEqual([]);
-      await page.context().close();
     }
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'handouts-zh-CN');
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 
   it('Download .py gives the very scripts whose output the fixture recorded from Python', async () => {
@@ -207,11 +213,5 @@ describe.skipIf(!chromiumPath())('hand-outs in Chromium', () => {
       expect(await status(page)).toBe(before);
       await page.context().close();
     }
-  });
-
-  it('shows the new buttons on the page (a full screenshot)', async () => {
-    const { page } = await openIn(browser, XOR_AT_37, 'zh-CN');
-    await screenshot(page, 'handouts-zh-CN');
-    await page.context().close();
   });
 });

@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { LAPTOP, chromiumPath, launch, openPage, screenshot } from './browser';
+import { LAPTOP, chromiumPath, launch, openPage, screenshot, seriousViolations } from './browser';
 
 const ZH_PHASES = ['前向传播：隐藏层', '前向传播：输出层', '损失', '反向传播：输出层', '反向传播：隐藏层', '更新参数'];
 
 const documentLanguage = (page: Page) => page.evaluate(() => [document.documentElement.lang, document.title]);
-
-async function seriousViolations(page: Page) {
-  // Only violations are wanted: leaving out the passes makes each run much faster.
-  const result = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`);
-}
 
 describe.skipIf(!chromiumPath())('the reader\'s language, in Chromium', () => {
   let browser: Browser;
@@ -41,7 +34,7 @@ describe.skipIf(!chromiumPath())('the reader\'s language, in Chromium', () => {
     await expect.poll(() => documentLanguage(page)).toEqual(['en', 'Backprop Studio']);
     expect(errors).toEqual([]);
     await page.context().close();
-  }, 600_000); // six full-page axe runs: tens of seconds each on a busy machine
+  }, 600_000); // six full-page axe runs: seconds each, ten times that on a very busy machine
 
   it('a link\'s lang wins over the browser\'s language; its errors are in the reader\'s language', async () => {
     const english = await openPage(browser, LAPTOP, '#lang=en&it=1', { locale: 'zh-CN' });

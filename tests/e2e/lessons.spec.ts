@@ -1,19 +1,13 @@
 /** Lessons in Chromium: the list, lesson 1 walked with the keyboard only, questions, links to steps, 简体中文, a phone. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { LAPTOP, PHONE, chromiumPath, launch, openPage, screenshot } from './browser';
+import { LAPTOP, PHONE, chromiumPath, launch, openPage, screenshot, seriousViolations } from './browser';
 import { lessonById } from '../../src/lessons/index';
 import tutorial from '../fixtures/tutorial.json';
 
 const lesson = lessonById('one-iteration')!;
 const player = (page: Page) => page.getByRole('complementary', { name: /^Lesson: |^课程：/ });
 const stepTitle = (page: Page) => player(page).locator('.lesson-step-title').textContent();
-
-async function seriousViolations(page: Page) {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length} × ${v.nodes[0]?.target}`);
-}
 
 describe.skipIf(!chromiumPath())('lessons in Chromium', () => {
   let browser: Browser;

@@ -1,7 +1,7 @@
 // forwardInto: the forward pass into reused buffers equals `forward` bit for bit, reuses its
 // buffers (allocating nothing), and refuses buffers of another shape.
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../prop';
 import { expectSameBits } from '../fixtures/compare';
 import { ACTIVATIONS, forward, forwardBuffers, forwardInto, initializeParameters, matrix } from '../../src/engine/index';
 import type { Matrix, NetworkConfig, Params } from '../../src/engine/index';

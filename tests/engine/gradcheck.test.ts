@@ -3,7 +3,7 @@
 // engine's backward() on random networks. Set ORACLE_REPORT=1 to print the worst errors.
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../prop';
 import {
   ACTIVATIONS, LOSSES, PARAM_NAMES, backward, checkConfig, forward, fromRows, matrix, numericalGradient, relativeError,
 } from '../../src/engine/index';

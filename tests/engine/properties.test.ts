@@ -4,7 +4,7 @@
 // A failure prints fast-check's seed and path: replay it with `{ seed, path }` as the second
 // argument of `test.prop`.
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../prop';
 import { expectSameBits } from '../fixtures/compare';
 import {
   LIMITS,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { test, fc } from '@fast-check/vitest';
+import { test, fc } from '../prop';
 import { numpyRandom, type NumpyRandom } from '../../src/engine/index';
 
 interface FixtureCall {

@@ -3,7 +3,7 @@
  * what it did not understand, in both languages; none throws and none takes long.
  */
 import { describe, expect } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../prop';
 import { translate } from '../../src/i18n/index';
 import { CATALOG } from '../../src/i18n/catalog';
 import { DEFAULT_CONFIG } from '../../src/store/index';

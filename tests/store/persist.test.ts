@@ -1,6 +1,6 @@
 /** Kept work: every part written when it changes, read back whole or dropped with a message, never half-read. */
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../prop';
 import { parseCsv } from '../../src/data/csv';
 import { DEFAULT_CONFIG, createAppStore, selectSession, type AppState, type AppStore } from '../../src/store/index';
 import { STORAGE_PREFIX, createSaver, definePart, restoreParts, type KeyValueStore } from '../../src/store/persist';

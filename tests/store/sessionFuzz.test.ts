@@ -2,7 +2,7 @@
 // input either opens (with a usable timeline) or gives a problem naming a field that exists in
 // the file's layout and saying what was expected. A failure prints fast-check's seed and path.
 import { describe, expect } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../prop';
 import { DEFAULT_DATASET_SPECS } from '../../src/data/datasets';
 import { DEFAULT_CONFIG, createAppStore, currentSession, readSession, sessionText, type StudioConfig } from '../../src/store/index';
 import type { SessionProblemCode } from '../../src/store/sessionFile';

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../prop';
 import { parse, patchHtml } from '../../src/views/EquationPanel/patchHtml';
 import { renderTex } from '../../src/viz/equationsKatex';
 

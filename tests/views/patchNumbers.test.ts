@@ -4,7 +4,7 @@
  * with KaTeX gives (the reference is KaTeX itself, through patchHtml's parse).
  */
 import { describe, expect, it } from 'vitest';
-import { fc, test } from '@fast-check/vitest';
+import { fc, test } from '../prop';
 import { DEFAULT_CONFIG, createAppStore, selectSession, type StudioConfig } from '../../src/store/index';
 import { parse, patchHtml } from '../../src/views/EquationPanel/patchHtml';
 import { bindNumbers, patchNumbers, probeFor, skeletonOf } from '../../src/views/EquationPanel/patchNumbers';
