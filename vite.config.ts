@@ -9,7 +9,7 @@ import { prerenderFirstScreen } from './scripts/prerender.ts';
  * The built page's Content-Security-Policy: its own scripts, styles, fonts and workers only; no
  * inline script or eval; no plugins; no <base>. Styles need no 'unsafe-inline' either: React
  * sets style props and patchHtml sets KaTeX's styles through the CSSOM, which style-src allows.
- * Images may be blob: (the heatmaps, downloads) or data: (pictures made in the page).
+ * Images may be blob: (a diagram drawn into a PNG for download) or data: (the heatmaps, pictures made in the page).
  * Build only: Vite's dev server injects inline scripts for hot reloading.
  */
 export const CONTENT_SECURITY_POLICY = [

@@ -44,9 +44,9 @@ describe.skipIf(!chromiumPath())('a strict Content-Security-Policy, and installa
     // KaTeX typeset, with its layout styles applied (set through the CSSOM, which the policy allows).
     await expect.poll(() => page.locator('.equation-panel .katex').count()).toBeGreaterThan(0);
     await expect.poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.equation-panel .katex .pstrut')].every((s) => s.style.height !== ''))).toBe(true);
-    // The matrices' heatmaps are blob: images.
+    // The matrices' heatmaps are data: images.
     await page.locator('section.matrix-panel').scrollIntoViewIfNeeded();
-    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('section.matrix-panel img')].filter((i) => (i as HTMLImageElement).src.startsWith('blob:') && (i as HTMLImageElement).naturalWidth > 0).length)).toBeGreaterThan(0);
+    await expect.poll(() => page.evaluate(() => [...document.querySelectorAll('section.matrix-panel img')].filter((i) => (i as HTMLImageElement).src.startsWith('data:image/bmp') && (i as HTMLImageElement).naturalWidth > 0).length)).toBeGreaterThan(0);
     // Training runs in the training worker; the decision boundary, while it runs, in the field worker.
     await page.locator('section.dv').scrollIntoViewIfNeeded();
     const form = page.locator('form.train-form');
