@@ -11,6 +11,9 @@ import { createAppStore, selectSession, type AppStore } from '../../src/store/in
 import { parseLink } from '../../src/store/url';
 import { manualBackend } from '../fixtures/manualBackend';
 
+/** Messages posted and not yet delivered, on every channel pair. */
+let inFlight = 0;
+
 /** Two ends of a channel: what one posts, the other receives in a later task, as a structured clone (as BroadcastChannel delivers). */
 function channelPair() {
   const sent: { from: 0 | 1; message: unknown }[] = [];
@@ -19,14 +22,25 @@ function channelPair() {
     postMessage(message: unknown) {
       sent.push({ from: k as 0 | 1, message });
       const copy = structuredClone(message);
-      setTimeout(() => ends[1 - k].onmessage?.({ data: copy } as MessageEvent), 0);
+      inFlight++;
+      setTimeout(() => {
+        inFlight--;
+        ends[1 - k].onmessage?.({ data: copy } as MessageEvent);
+      }, 0);
     },
     close() {},
   }));
   return { main: ends[0], speaker: ends[1], sent };
 }
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+/**
+ * Until every message posted has been delivered, and the replies to those too. Why not a fixed
+ * wait: on a busy machine a few milliseconds can end between a hello and its answer.
+ */
+async function settle() {
+  do await new Promise((resolve) => setTimeout(resolve, 0));
+  while (inFlight > 0);
+}
 const where = (store: AppStore) => {
   const s = selectSession(store.getState());
   return `${s.iteration} ${s.phase}`;
