@@ -70,10 +70,14 @@ export function useUrlSync(): void {
       if (timer) clearTimeout(timer);
       timer = setTimeout(write, WRITE_AFTER_QUIET_MS);
     });
-    const onHashChange = () => {
-      const hash = window.location.hash.replace(/^#/, '');
+    const onHashChange = (e: HashChangeEvent) => {
+      // The link navigated to, not the address now: a write due for the last state may have run
+      // between the paste and this event, putting that state's link back in the address bar.
+      const hash = new URL(e.newURL).hash.replace(/^#/, '');
       if (hash === written || !isStateLink(hash)) return; // the header's links to sections of the page
-      written = hash;
+      // What the address shows now, the link or the last state's again: the next write goes by it,
+      // so the address ends at the opened state's link either way.
+      written = window.location.hash.replace(/^#/, '');
       openHash(store.getState(), hash);
     };
     window.addEventListener('hashchange', onHashChange);

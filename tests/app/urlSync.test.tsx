@@ -4,7 +4,7 @@ import { act, render } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StoreProvider } from '../../src/app/StoreProvider';
 import { useUrlSync } from '../../src/app/useUrlSync';
-import { createAppStore } from '../../src/store/index';
+import { createAppStore, currentSession } from '../../src/store/index';
 import { parseCsv } from '../../src/data/csv';
 
 function Sync() {
@@ -82,14 +82,31 @@ describe('useUrlSync', () => {
     const config = store.getState().config;
     act(() => {
       window.location.hash = '#lab-setup';
-      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      window.dispatchEvent(new HashChangeEvent('hashchange', { newURL: window.location.href }));
     });
     expect(store.getState().config).toBe(config);
     expect(store.getState().notice).toBeNull();
     act(() => {
       window.location.hash = '#hidden=3';
-      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      window.dispatchEvent(new HashChangeEvent('hashchange', { newURL: window.location.href }));
     });
     expect(store.getState().config.hiddenSize).toBe(3);
+  });
+
+  it('opens a pasted link even when its own write of the last state lands before the hashchange event', async () => {
+    const store = createAppStore();
+    render(<StoreProvider store={store}><Sync /></StoreProvider>);
+    await settle();
+    act(() => store.getState().stepForward()); // the write of this state is due once steps stop
+    const pasted = `${window.location.pathname}#phase=loss&lang=zh-CN`; // as the page writes it
+    act(() => {
+      window.history.pushState(null, '', pasted); // what a fragment navigation does to the address
+      vi.advanceTimersByTime(1000); // the due write runs first: the address shows the last state again
+      window.dispatchEvent(new HashChangeEvent('hashchange', { newURL: new URL(pasted, window.location.href).href }));
+    });
+    expect(store.getState().locale).toBe('zh-CN');
+    expect(currentSession(store.getState().timeline).phase).toBe('loss');
+    await settle();
+    expect(window.location.hash).toBe('#phase=loss&lang=zh-CN');
   });
 });
