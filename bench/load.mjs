@@ -25,6 +25,7 @@ import { loadavg } from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { NO_BROWSER_UI } from './browser/harness.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PERF_DIR = join(ROOT, '.perf');
@@ -150,7 +151,7 @@ export async function firstPaintPicture(browser, url, name, { viewport = LAPTOP,
 /** Lighthouse (mobile or desktop) against `url`: scores, timings and failed accessibility audits. */
 export async function lighthouseRun(url, formFactor, chromePath) {
   const [{ default: lighthouse, desktopConfig }, chromeLauncher] = await Promise.all([import('lighthouse'), import('chrome-launcher')]);
-  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', NO_BROWSER_UI] });
   try {
     const flags = { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] };
     const result = await lighthouse(url, flags, formFactor === 'desktop' ? desktopConfig : undefined);
@@ -257,7 +258,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const { chromium } = await import('playwright-core');
   const chromePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
   const dist = resolve(process.env.BENCH_DIST ?? join(ROOT, 'dist'));
-  const browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking'] });
+  const browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', NO_BROWSER_UI] });
   console.log(`First load of ${dist}, load average ${load()} (1/5/15 min)`);
   const rows = [];
   const record = (id, label, f) => {

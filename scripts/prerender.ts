@@ -16,6 +16,8 @@ import { build, createServer, type Plugin, type ResolvedConfig } from 'vite';
 
 /** The attribute that takes a style attribute's place (src/app/hydrate.ts PRERENDER_STYLE_ATTRIBUTE). */
 const STYLE_ATTRIBUTE = 'data-ps';
+/** The attribute marking the <link> to that stylesheet (src/app/hydrate.ts PRERENDER_SHEET_ATTRIBUTE). */
+const PRERENDER_SHEET_ATTRIBUTE = 'data-prerender';
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#x27;': "'", '&#39;': "'", '&lt;': '<', '&gt;': '>' };
 const unescapeAttribute = (v: string) => v.replace(/&(?:amp|quot|#x27|#39|lt|gt);/g, (e) => ENTITIES[e]);
@@ -128,7 +130,7 @@ export function prerenderFirstScreen(): Plugin {
       const sheets = html.match(/<link rel="stylesheet"[^>]*>/g) ?? [];
       for (const sheet of sheets) html = html.replace(sheet, '');
       html = html
-        .replace('<title>', `${[...sheets, `<link rel="stylesheet" href="./${cssFile}">`, head].join('\n    ')}\n    <title>`)
+        .replace('<title>', `${[...sheets, `<link rel="stylesheet" href="./${cssFile}" ${PRERENDER_SHEET_ATTRIBUTE}>`, head].join('\n    ')}\n    <title>`)
         .replace(/\n\s*\n(\s*<\/head>)/, '\n$1')
         .replace('<div id="root"></div>', () => `<div id="root">${markup}</div>`);
       page.source = html;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { useT } from '../i18n/index';
 import { selectLocale, useLatestAppStore } from '../store/index';
-import { useIsHydrated } from '../views/shared/useIsHydrated';
+import { endHydration, useIsHydrated } from '../views/shared/useIsHydrated';
 import { App } from './App';
 import { endFirstPaint, restorePrerenderedStyles } from './hydrate';
 import { useKeptWork, type OpenedStore } from './keptWork';
@@ -18,12 +18,16 @@ function useDocumentLanguage() {
   }, [locale, t]);
 }
 
-/** Once React owns the page (hydrated, or rendered afresh), the prerender's first-paint rules end. */
+/**
+ * Once React owns the page (hydrated, or rendered afresh), the prerender's first-paint rules end.
+ * The app's outermost layout effect: it runs after every other of the first commit.
+ */
 function useFirstPaintEnds() {
   useLayoutEffect(() => {
     const root = document.getElementById('root');
     if (root) restorePrerenderedStyles(root);
     endFirstPaint();
+    endHydration();
   }, []);
 }
 

@@ -7,7 +7,7 @@
  */
 import { contours, format } from 'd3';
 import { argmaxColumn, matrix, type ClassRule, type Matrix, type NetworkConfig } from '../engine/index';
-import { LUT_STEPS, PALETTE, PALETTE_LUT, signedColor } from './color';
+import { LUT_STEPS, PALETTE, paletteLut, signedColor } from './color';
 
 /** The input plane shown: x = the first feature (row 0 of X), y = the second (row 1). */
 export interface Extent {
@@ -101,7 +101,8 @@ export function scaleRgb(value: number, scale: ValueScale): [number, number, num
   if (!Number.isFinite(value)) return [0, 0, 0];
   const t = Math.max(-1, Math.min(1, (value - scale.centre) / scale.extent));
   const l = 3 * Math.round(((t + 1) / 2) * LUT_STEPS);
-  return [PALETTE_LUT[l], PALETTE_LUT[l + 1], PALETTE_LUT[l + 2]];
+  const lut = paletteLut();
+  return [lut[l], lut[l + 1], lut[l + 2]];
 }
 
 /**
@@ -116,6 +117,7 @@ export function rowRgba(m: Matrix, row: number, scale: ValueScale): Uint8Clamped
   // table index = round((t + 1)/2 · LUT_STEPS) with t = (v − centre)/extent, clamped to the table
   const k = LUT_STEPS / (2 * scale.extent);
   const offset = LUT_STEPS / 2 - scale.centre * k + 0.5;
+  const lut = paletteLut();
   for (let j = 0, o = 0; j < N; j++, o += 4) {
     const v = data[base + j];
     pixels[o + 3] = 255;
@@ -125,9 +127,9 @@ export function rowRgba(m: Matrix, row: number, scale: ValueScale): Uint8Clamped
     }
     let l = Math.floor(v * k + offset);
     l = 3 * (l < 0 ? 0 : l > LUT_STEPS ? LUT_STEPS : l);
-    pixels[o] = PALETTE_LUT[l];
-    pixels[o + 1] = PALETTE_LUT[l + 1];
-    pixels[o + 2] = PALETTE_LUT[l + 2];
+    pixels[o] = lut[l];
+    pixels[o + 1] = lut[l + 1];
+    pixels[o + 2] = lut[l + 2];
   }
   return pixels;
 }

@@ -3,7 +3,7 @@
  * testing, and keyboard moves of a cell cursor. No DOM: the view shows the image in an <img>.
  */
 import type { Matrix } from '../engine/index';
-import { LUT_STEPS, PALETTE_LUT, maxAbs } from './color';
+import { LUT_STEPS, maxAbs, paletteLut } from './color';
 
 
 /** Matrices with at most this many cells, rows and columns are drawn as cells with their values printed inside. */
@@ -71,15 +71,16 @@ export function heatmapBmp(m: Matrix): Uint8Array<ArrayBuffer> {
   header.setUint16(28, 24, true); // bits per pixel, no compression
   header.setUint32(34, stride * rows, true);
   const extent = maxAbs(m.data);
+  const lut = paletteLut();
   for (let row = 0; row < rows; row++) {
     for (let col = 0; col < cols; col++) {
       const v = m.data[row * cols + col];
       if (!Number.isFinite(v)) continue;
       const l = 3 * lutIndex(v, extent);
       const o = BMP_HEADER_BYTES + row * stride + 3 * col;
-      out[o] = PALETTE_LUT[l + 2];
-      out[o + 1] = PALETTE_LUT[l + 1];
-      out[o + 2] = PALETTE_LUT[l];
+      out[o] = lut[l + 2];
+      out[o + 1] = lut[l + 1];
+      out[o + 2] = lut[l];
     }
   }
   IMAGES.set(m, out);

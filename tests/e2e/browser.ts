@@ -11,10 +11,15 @@ export function chromiumPath(): string | null {
   return CANDIDATES.find((p): p is string => !!p && existsSync(p)) ?? null;
 }
 
-/** Flags for a closed network: no background connections, no sandbox as root, no GPU. */
+/**
+ * Flags for a closed network: no background connections, no sandbox as root, no GPU; and not the
+ * omnibox popup, a WebUI app of ~100 modules that Chromium 156 loads for every new page even
+ * headless, competing with the app under test on a 2-core machine.
+ */
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup',
 ];
 
 export async function launch(extraArgs: readonly string[] = []): Promise<Browser> {

@@ -1,8 +1,10 @@
 /**
  * The content size of an element, kept current by a ResizeObserver (the fallback where there is
- * none, e.g. jsdom). Measured in a layout effect, so the first paint already has the real size.
+ * none, e.g. jsdom). Measured in a layout effect, so the first paint already has the real size
+ * (but for a hydrated page's, which shows the prerender's size until a transition renders it).
  */
-import { useLayoutEffect, useState, type RefObject } from 'react';
+import { startTransition, useLayoutEffect, useState, type RefObject } from 'react';
+import { isHydrating } from './useIsHydrated';
 
 export interface ElementSize {
   readonly width: number;
@@ -28,7 +30,9 @@ export function useElementSize(ref: RefObject<HTMLElement | null>, fallbackWidth
         setSize((s) => (s.width === width && s.height === height && s.lengthProperty === lengthProperty ? s : { width, height, lengthProperty }));
       }
     };
-    update();
+    // Hydrating, the prerender's size is on screen already: the right one can follow in slices.
+    if (isHydrating()) startTransition(update);
+    else update();
     const observer = new ResizeObserver(update);
     observer.observe(el);
     return () => observer.disconnect();
