@@ -13,7 +13,7 @@
  * components, the longest task of a first load (the data view's boundary, the code's lines),
  * which a first key press on a slow phone waited for.
  */
-import { lazy, startTransition, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType, type ReactNode } from 'react';
 import { nextTurn } from '../store/index';
 import { useIsHydrated } from '../views/shared/useIsHydrated';
 
@@ -34,17 +34,10 @@ export function browserOnly(load: () => Promise<ComponentType>, placeholder: Rea
     return { default: done ? mountedInTurn(component, done) : component };
   });
   return function BrowserOnlyPanel() {
-    const isHydrated = useIsHydrated();
-    // Right after hydrating, the panels start loading in a transition, in slices: in the render
-    // that follows hydration, synchronously, their start (seven imports and Vite's preloads) was
-    // ~20 ms at 1× of the first load's longest task. The Suspense boundary is new in that
-    // transition, so it shows its placeholder while the chunk loads, and each panel commits when
-    // its own chunk (and turn) comes, not all of them together.
-    const [isLoading, setLoading] = useState(isHydrated);
-    useEffect(() => {
-      if (isHydrated && !isLoading) startTransition(() => setLoading(true));
-    }, [isHydrated, isLoading]);
-    return isLoading ? <Suspense fallback={placeholder}><Panel /></Suspense> : placeholder;
+    // The Suspense boundary comes with the panel, in the transition that flips isHydrated: new in
+    // it, it shows its placeholder while the chunk loads, and each panel commits when its own
+    // chunk (and turn) comes, not when all of them have.
+    return useIsHydrated() ? <Suspense fallback={placeholder}><Panel /></Suspense> : placeholder;
   };
 }
 

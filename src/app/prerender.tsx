@@ -11,6 +11,7 @@ import { TypesetContext } from '../views/EquationPanel';
 import { renderTex } from '../viz/equationsKatex';
 import type { OpenedStore } from './keptWork';
 import { Root } from './Root';
+import { asOnServer } from '../views/shared/useIsHydrated';
 
 /**
  * The store a first visit opens in English with nothing stored and no link: what openStore
@@ -26,7 +27,7 @@ function defaultOpened(): OpenedStore {
  * in a hidden block moved into place by an inline script, which the page's policy refuses.
  */
 export async function renderFirstScreen(): Promise<string> {
-  const { prelude } = await prerender(
+  const { prelude } = await asOnServer(() => prerender(
     <StrictMode>
       <TypesetContext.Provider value={renderTex}>
         <Root opened={defaultOpened()} />
@@ -34,7 +35,7 @@ export async function renderFirstScreen(): Promise<string> {
     </StrictMode>,
     // Never outline a finished panel to stream it later (React does past 12,800 bytes): the page is written whole.
     { progressiveChunkSize: Number.POSITIVE_INFINITY },
-  );
+  ));
   const html = await new Response(prelude).text();
   if (/<script\b|<template\b/i.test(html)) throw new Error('prerender: a part of the page still suspended (an inline script or template in the markup)');
   return html;

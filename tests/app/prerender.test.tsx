@@ -6,12 +6,12 @@
  */
 import { StrictMode } from 'react';
 import { act } from '@testing-library/react';
-import { hydrateRoot, type Root as ReactRoot } from 'react-dom/client';
+import type { Root as ReactRoot } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../src/app/keptWork';
 import { renderFirstScreen } from '../../src/app/prerender';
 import { Root } from '../../src/app/Root';
-import { canHydrate } from '../../src/app/hydrate';
+import { canHydrate, hydratePage } from '../../src/app/hydrate';
 import { PARTS } from '../../src/store/persistedParts';
 import { STORAGE_PREFIX, createSaver } from '../../src/store/persist';
 import { createAppStore } from '../../src/store/index';
@@ -58,7 +58,7 @@ describe('the prerendered first screen', () => {
     const spy = vi.spyOn(console, 'error').mockImplementation((...args) => void errors.push(args.map(String).join(' ')));
     try {
       await act(async () => {
-        root = hydrateRoot(container, <StrictMode><Root opened={opened} /></StrictMode>, { onRecoverableError: (e) => errors.push(e) });
+        root = hydratePage(container, <StrictMode><Root opened={opened} /></StrictMode>, (e) => errors.push(e));
       });
       await act(() => new Promise((r) => setTimeout(r, 200)));
     } finally {
