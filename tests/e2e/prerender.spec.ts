@@ -94,6 +94,33 @@ describe.skipIf(!chromiumPath())('the prerendered first screen, in Chromium', ()
     await page.context().close();
   });
 
+  it('nothing on the first screen moves as the page loads and hydrates (layout shift under 0.01), at laptop and phone sizes', async () => {
+    for (const viewport of [{ width: 1350, height: 940 }, { width: 412, height: 823 }]) {
+      const context = await browser.newContext({ viewport });
+      await context.addInitScript(() => {
+        const w = window as unknown as { __shift: number };
+        w.__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) w.__shift += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      const page = await context.newPage();
+      await page.goto(`${inject('baseURL')}`);
+      await ownedByReact(page);
+      // The moments that moved things: the first frames (the panels' guessed heights), the diagram
+      // redrawn at its measured width, the matrices panel replacing its placeholder.
+      await page.waitForFunction(() => {
+        const stage = document.querySelector('.network-stage');
+        const svg = document.querySelector('.network-svg');
+        return !!stage && svg?.getAttribute('viewBox')?.split(' ')[2] === String(Math.floor(stage.clientWidth));
+      }, undefined, { timeout: 60_000 });
+      await page.locator('.studio-matrices .panel-placeholder').waitFor({ state: 'detached', timeout: 60_000 });
+      const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+      expect(shift, `layout shift at ${viewport.width}×${viewport.height}`).toBeLessThan(0.01);
+      await context.close();
+    }
+  });
+
   it('a link to another state and a reader of Chinese see only the page\'s frame before the app runs, never the prerender\'s numbers or words', async () => {
     for (const [hash, locale] of [['#data=xor&hidden=3', 'en-US'], ['', 'zh-CN']]) {
       const { page, errors } = await beforeScripts(browser, hash, locale);

@@ -33,6 +33,13 @@ interface DiagramProps {
   fadeMs: number;
   /** Text at this multiple of its usual size in the drawing (see fitDiagram); 1 in the studio. */
   labelScale?: number;
+  /**
+   * The drawing's scale on the page, when its box sets only its width (the studio): the drawing's
+   * height is then set, not derived from the box's width, so that the prerendered page (drawn at a
+   * guessed width) takes the same height as the page hydrated at the real width, and nothing
+   * below it moves when the measured drawing replaces the guessed one (layout shift).
+   */
+  scale?: number;
 }
 
 /** One pass of the flow's band across the active edges. */
@@ -78,7 +85,7 @@ export function diagramHeight(sizes: LayerSizes, labelScale = 1): number {
   return columnsHeight(sizes) + MARGIN_TOP * labelScale + MARGIN_BOTTOM;
 }
 
-export function Diagram({ model, sizes, width, fadeMs, labelScale = 1 }: DiagramProps) {
+export function Diagram({ model, sizes, width, fadeMs, labelScale = 1, scale }: DiagramProps) {
   const t = useT();
   const setFocusNeuron = useAppStore(selectSetFocusNeuron);
   const setFocusEdge = useAppStore(selectSetFocusEdge);
@@ -219,7 +226,8 @@ export function Diagram({ model, sizes, width, fadeMs, labelScale = 1 }: Diagram
   return (
     <div className="network-stage-inner" onMouseLeave={() => setHovered(null)}>
       <CrossFade cue={marks} durationMs={fadeMs} isInterrupted={isInterrupted}>
-        <svg ref={svgRef} className="network-svg" viewBox={`0 0 ${width} ${height}`} width="100%" role="group" {...{ [HANDOUT_LAYER]: '' }}
+        <svg ref={svgRef} className="network-svg" viewBox={`0 0 ${width} ${height}`} width="100%" role="group"
+          style={scale === undefined ? undefined : { height: height * scale }} {...{ [HANDOUT_LAYER]: '' }}
           aria-label={t('network.diagram', { inputs: sizes[0], hidden: sizes[1], outputs: sizes[2] })}
           onKeyDown={onKeyDown} onClick={onClick} onMouseDown={onMouseDown} onFocus={onFocus} onBlur={onBlur} onMouseOver={onMouseOver}>
           {neuronsOf(0)}

@@ -136,7 +136,7 @@ export function NetworkView({ fill = false, spotlight = false, isThumbnail = fal
           <div className="network-fit" style={{ width: Math.floor(width * scale) }}>
             <Diagram model={model} sizes={sizes} width={width} fadeMs={fadeMs} labelScale={labelScale} />
           </div>
-        ) : <Diagram model={model} sizes={sizes} width={width} fadeMs={fadeMs} />}
+        ) : <Diagram model={model} sizes={sizes} width={width} fadeMs={fadeMs} scale={scale} />}
       </div>
       {!isThumbnail && (
         <>
