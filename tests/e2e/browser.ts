@@ -87,6 +87,9 @@ export async function openPage(browser: Browser, viewport: { width: number; heig
   await page.goto(`${inject('baseURL')}${hash}`);
   // The controls' status line, in whichever language the link asks for.
   await page.locator('.controls-status').waitFor();
+  // And React owns the page: the prerendered one shows that line before any script has run, and
+  // hydrates in slices after its first paint. From here on a key press reaches the shortcuts.
+  await page.waitForFunction(() => document.documentElement.dataset.firstPaint === undefined, undefined, { timeout: 60_000 });
   return { page, errors };
 }
 

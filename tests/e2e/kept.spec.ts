@@ -106,6 +106,9 @@ describe.skipIf(!chromiumPath())('work kept in the browser, in Chromium', () => 
 
   it('drops damaged or full storage with a quiet message, never a broken page', async () => {
     const { page, errors } = await openPage(browser, LAPTOP);
+    // The page writes what it opened once React owns it (hydrating is in slices, after the first
+    // paint): damaged entries written before that would be overwritten, not read back.
+    await expect.poll(() => storedKeys(page)).toContain('backprop-studio/locale');
     await page.evaluate(() => {
       localStorage.setItem('backprop-studio/work', '{"v":1,"data":{"link":7}}');
       localStorage.setItem('backprop-studio/race', 'not JSON');

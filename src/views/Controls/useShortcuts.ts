@@ -6,7 +6,7 @@
  * keys (the curves chart) stops propagation, so it never reaches this listener; Ctrl/⌘/Alt
  * combinations belong to the browser (Ctrl+R reloads).
  */
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import type { AppStore } from '../../store/index';
 import { bindingFor, type PageCommands } from './keymap';
 
@@ -17,9 +17,14 @@ function matches(target: EventTarget | null, selector: string): boolean {
   return target instanceof Element && target.closest(selector) !== null;
 }
 
-/** Installs the shortcuts on the document for as long as the caller is mounted. */
+/**
+ * Installs the shortcuts on the document for as long as the caller is mounted. In a layout
+ * effect: they work from the commit that mounts or hydrates the page, the moment the page is
+ * React's (useFirstPaintEnds, Root.tsx, marks it), not some time after; a presenter's first
+ * click of the remote is not lost to a hydration still settling its effects.
+ */
 export function useShortcuts(store: AppStore, page: PageCommands): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       const state = store.getState();
