@@ -94,6 +94,30 @@ describe.skipIf(!chromiumPath())('the prerendered first screen, in Chromium', ()
     await page.context().close();
   });
 
+  it('a key pressed on the prerendered page before the app has started is kept and run once the app listens', async () => {
+    const context = await browser.newContext({ viewport: LAPTOP });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    // The app's script is held until the key has been pressed: the key surely comes first.
+    let release = () => {};
+    const pressed = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+      await pressed;
+      await route.continue();
+    });
+    await page.goto(`${inject('baseURL')}`, { waitUntil: 'commit' });
+    await page.locator('.controls-status').waitFor();
+    expect(await page.evaluate(() => document.documentElement.dataset.firstPaint)).toBe('prerender');
+    await page.keyboard.press('ArrowRight');
+    release();
+    await ownedByReact(page);
+    // One step, not none and not two.
+    await expect.poll(() => page.getByTestId('phase-announcer').textContent()).toBe('Iteration 0, Forward: output layer.');
+    expect(await page.locator('.controls-status').textContent()).toMatch(/Forward: output layer/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('nothing on the first screen moves as the page loads and hydrates (layout shift under 0.01), at laptop and phone sizes', async () => {
     for (const viewport of [{ width: 1350, height: 940 }, { width: 412, height: 823 }]) {
       const context = await browser.newContext({ viewport });

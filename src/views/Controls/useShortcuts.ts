@@ -8,6 +8,7 @@
  */
 import { useLayoutEffect } from 'react';
 import type { AppStore } from '../../store/index';
+import { takeEarlyKeys } from './earlyKeys';
 import { bindingFor, type PageCommands } from './keymap';
 
 const TYPING = 'input, select, textarea, [contenteditable=""], [contenteditable="true"]';
@@ -45,6 +46,8 @@ export function useShortcuts(store: AppStore, page: PageCommands): void {
       binding.run(state, page);
     };
     document.addEventListener('keydown', onKeyDown);
+    // Keys pressed on the prerendered page before this listened (boot.ts kept them), in order.
+    for (const e of takeEarlyKeys(window)) onKeyDown(e);
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [store, page]);
 }
