@@ -25,7 +25,7 @@ import { loadavg } from 'node:os';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { NO_BROWSER_UI } from './browser/harness.mjs';
+import { NO_BROWSER_UI, chromiumPath, launch } from './browser/harness.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PERF_DIR = join(ROOT, '.perf');
@@ -255,10 +255,9 @@ export async function measureLoad({ browser, dist, record, log = console.log, ch
 
 // Run alone: node bench/load.mjs
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { chromium } = await import('playwright-core');
-  const chromePath = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+  const chromePath = chromiumPath();
   const dist = resolve(process.env.BENCH_DIST ?? join(ROOT, 'dist'));
-  const browser = await chromium.launch({ executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', NO_BROWSER_UI] });
+  const browser = await launch(chromePath);
   console.log(`First load of ${dist}, load average ${load()} (1/5/15 min)`);
   const rows = [];
   const record = (id, label, f) => {

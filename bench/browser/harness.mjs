@@ -15,13 +15,13 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const DIST = resolve(process.env.BENCH_DIST ?? join(ROOT, 'dist'));
 export const OUT = join(ROOT, 'bench', 'results', 'browser-latest.json');
 export const LAPTOP = { width: 1280, height: 800 };
-/** Same flags as tests/e2e/browser.ts, plus exact heap numbers for performance.memory. */
 /**
  * The browser's own pages that would run beside the app: Chromium 156 loads its omnibox popup (a
  * WebUI app of ~100 modules) in another renderer for every new page, even headless, which on a
  * 2-core machine competes with the load being measured.
  */
 export const NO_BROWSER_UI = '--disable-features=WebUIOmniboxPopup,WebUIOmniboxFullPopup,WebUIOmniboxAimPopup';
+/** Same flags as tests/e2e/browser.ts, plus exact heap numbers for performance.memory. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--enable-precise-memory-info', NO_BROWSER_UI,

@@ -46,8 +46,8 @@ function Synced({ opened }: { opened: OpenedStore }) {
   }, [opened]);
   const canStartOver = isResumed && isHydrated;
   // The same element unless "Start over" comes or goes: this component renders again right after
-  // hydrating (isHydrated flips), and a new element would render the whole app once more, in one
-  // synchronous task (~0.25 s of a first load on a 4× slower CPU). Every view reads the store itself.
+  // hydrating (isHydrated flips), and a new element would render the whole app once more (~0.25 s
+  // of a first load on a 4× slower CPU). Every view reads the store itself.
   return useMemo(() => <App onStartOver={canStartOver ? startOver : undefined} />, [canStartOver, startOver]);
 }
 

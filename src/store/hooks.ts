@@ -44,7 +44,6 @@ export function useLatestAppStore<T>(selector: (state: AppState) => T): T {
   return useStore(useStoreApi(), selector);
 }
 
-
 /**
  * `value` as it was at the last paint while `isLagging`: the new value is rendered, in a
  * transition, only after the frame that shows everything else. For a picture that fades from

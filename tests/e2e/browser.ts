@@ -89,9 +89,12 @@ export async function openPage(browser: Browser, viewport: { width: number; heig
   await page.locator('.controls-status').waitFor();
   // And React owns the page: the prerendered one shows that line before any script has run, and
   // hydrates in slices after its first paint. From here on a key press reaches the shortcuts.
-  await page.waitForFunction(() => document.documentElement.dataset.firstPaint === undefined, undefined, { timeout: 60_000 });
+  await ownedByReact(page);
   return { page, errors };
 }
+
+/** Hydrated (or rendered) and the first-paint rules gone: React owns the page. */
+export const ownedByReact = (page: Page) => page.waitForFunction(() => document.documentElement.dataset.firstPaint === undefined, undefined, { timeout: 60_000 });
 
 /** The text of the controls bar's status line: "Iteration 3 · Loss". */
 export function statusLine(page: Page) {

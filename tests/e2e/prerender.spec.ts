@@ -6,12 +6,10 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, LAPTOP, chromiumPath, collectErrors, launch, openPage, reportCspViolations } from './browser';
+import { ARTIFACTS, LAPTOP, chromiumPath, collectErrors, launch, openPage, ownedByReact, reportCspViolations } from './browser';
 import { formatValue } from '../../src/viz/color';
 import tutorial from '../fixtures/tutorial.json';
 
-/** Hydrated (or rendered) and the first-paint rules gone: React owns the page. */
-const ownedByReact = (page: Page) => page.waitForFunction(() => document.documentElement.dataset.firstPaint === undefined, undefined, { timeout: 60_000 });
 
 /** What the first screen says: the controls, the diagram and the equations (KaTeX's TeX included). */
 const firstScreenText = (page: Page) => page.evaluate(() =>
