@@ -1,7 +1,7 @@
 /** React bindings for the store: the context and useAppStore(selector). The only store file that imports React. */
-import { createContext, createElement, startTransition, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, createElement, startTransition, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { afterNextPaint, inTurn } from './scheduling';
+import { afterNextPaint, catchUpCost, inTurn, noteCatchUpCost } from './scheduling';
 import type { AppState, AppStore } from './store';
 
 export const StoreContext = createContext<AppStore | null>(null);
@@ -66,6 +66,7 @@ export function useAfterPaint<T>(value: T, isLagging: boolean): T {
  * then catch up less often, as each catch-up is a frame's worth of work that a key press
  * arriving during it waits for, and nobody reads the panels between such presses anyway.
  * Slower changes (a presenter's steps, quick taps) each catch up right after their frame.
+ * On a device where a catch-up takes longer (catchUpCost), the gap is longer: see catchUpTiming.
  */
 export const BURST_GAP_MS = 80;
 /** In a burst that never pauses (playing fast), deferred views still catch up this often. */
@@ -78,15 +79,26 @@ export const DEFERRED_MAX_LAG_MS = 250;
 export const PAUSED_QUIET_MS = 1000;
 
 /**
+ * The burst gap and the longest lag on a device where the deferred views take `costMs` to catch
+ * up. Why they grow with it: on a CPU 4× slower than a laptop's, a catch-up takes ~300 ms, and
+ * a presenter stepping four times a second would find every press waiting for the last one's;
+ * there, changes 250 ms apart are a burst, and the panels catch up when it ends.
+ */
+export function catchUpTiming(costMs: number): { readonly burstGapMs: number; readonly maxLagMs: number } {
+  return { burstGapMs: Math.max(BURST_GAP_MS, 1.5 * costMs), maxLagMs: Math.max(DEFERRED_MAX_LAG_MS, 8 * costMs) };
+}
+
+/**
  * When deferred views catch up with a store change at `now`: right after the frame that shows
- * it, or, inside a burst, once the store has been quiet for BURST_GAP_MS (the burst is over).
+ * it, or, inside a burst, once the store has been quiet for the burst gap (the burst is over).
  * Why never on a timer of its own while changes keep coming: a catch-up right after a change's
  * frame has the whole gap to the next change; one on a timer lands wherever it falls, and at
  * some steady pace it lands on every next key press.
  */
-export function catchUpPlan(now: number, previousChangeAt: number, caughtUpAt: number): 'after-paint' | 'when-quiet' {
-  const isBurst = now - previousChangeAt < BURST_GAP_MS;
-  return !isBurst || now - caughtUpAt >= DEFERRED_MAX_LAG_MS ? 'after-paint' : 'when-quiet';
+export function catchUpPlan(now: number, previousChangeAt: number, caughtUpAt: number, costMs = 0): 'after-paint' | 'when-quiet' {
+  const { burstGapMs, maxLagMs } = catchUpTiming(costMs);
+  const isBurst = now - previousChangeAt < burstGapMs;
+  return !isBurst || now - caughtUpAt >= maxLagMs ? 'after-paint' : 'when-quiet';
 }
 
 /**
@@ -103,10 +115,17 @@ export function DeferUpdates({ when, isPaused = false, children }: { when: boole
   const [snapshot, setSnapshot] = useState<AppState | null>(null);
   // A paused catch-up's turn (inTurn) ends once its snapshot is committed.
   const endTurn = useRef<(() => void) | null>(null);
+  // When the catch-up being rendered started (one in view), to measure how long it takes to show.
+  const catchUpStartedAt = useRef<number | null>(null);
   useEffect(() => {
     const done = endTurn.current;
     endTurn.current = null;
     done?.();
+  }, [snapshot]);
+  useLayoutEffect(() => {
+    const startedAt = catchUpStartedAt.current;
+    catchUpStartedAt.current = null;
+    if (startedAt !== null) return afterNextPaint(() => noteCatchUpCost(performance.now() - startedAt));
   }, [snapshot]);
   // Not deferring: drop the snapshot during render (React's "state from previous renders"
   // pattern), so the next deferral starts from the store as it is then, not from an old one.
@@ -120,6 +139,7 @@ export function DeferUpdates({ when, isPaused = false, children }: { when: boole
     const catchUp = () => {
       pending = null;
       caughtUpAt = performance.now();
+      if (!isPaused) catchUpStartedAt.current ??= caughtUpAt;
       startTransition(() => setSnapshot(store.getState()));
     };
     catchUp(); // anything that changed between the render and this effect
@@ -137,14 +157,15 @@ export function DeferUpdates({ when, isPaused = false, children }: { when: boole
         pending = { cancel: () => { clearTimeout(timer); cancelTurn(); }, isAfterPaint: false };
         return;
       }
-      const plan = catchUpPlan(now, changedAt, caughtUpAt);
+      const cost = catchUpCost();
+      const plan = catchUpPlan(now, changedAt, caughtUpAt, cost);
       changedAt = now;
       if (pending?.isAfterPaint) return; // due right after the next frame, with the latest state
       pending?.cancel();
       if (plan === 'after-paint') {
         pending = { cancel: afterNextPaint(catchUp), isAfterPaint: true };
       } else {
-        const timer = setTimeout(catchUp, BURST_GAP_MS);
+        const timer = setTimeout(catchUp, catchUpTiming(cost).burstGapMs);
         pending = { cancel: () => clearTimeout(timer), isAfterPaint: false };
       }
     });

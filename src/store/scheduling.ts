@@ -20,6 +20,23 @@ export function afterNextPaint(callback: () => void): () => void {
 }
 
 /**
+ * How long the deferred panels take here to catch up with a change, from the catch-up's start to
+ * the frame that shows it: a running average, 0 until the first is measured. About 50 ms on a
+ * laptop, 300 ms and more on a CPU 4× slower. Deferred views plan their catch-ups by it (catchUpPlan):
+ * a change that comes sooner than a catch-up takes would otherwise wait for one.
+ */
+let catchUpCostMs = 0;
+/** A longer measure is not the device's speed but a paint that waited (a background tab has none): left out. */
+const MAX_CATCH_UP_MEASURE_MS = 1000;
+
+export function noteCatchUpCost(ms: number): void {
+  if (!(ms >= 0) || ms > MAX_CATCH_UP_MEASURE_MS) return;
+  catchUpCostMs = catchUpCostMs === 0 ? ms : 0.7 * catchUpCostMs + 0.3 * ms;
+}
+
+export const catchUpCost = (): number => catchUpCostMs;
+
+/**
  * Paused views catch up in turns: one panel per turn, and the next turn only once the last one's
  * render is committed and painted, and the browser is idle again. Why: together the panels out
  * of view are one long commit and frame (~140 ms on a 4× slower CPU), and a presenter's press

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DeferWhenHidden } from '../../src/app/DeferWhenHidden';
 import { StoreProvider } from '../../src/app/StoreProvider';
 import {
-  BURST_GAP_MS, DEFERRED_MAX_LAG_MS, DeferUpdates, PAUSED_QUIET_MS, catchUpPlan, createAppStore, selectIteration, selectPhase, useAppStore, type AppState,
+  BURST_GAP_MS, DEFERRED_MAX_LAG_MS, DeferUpdates, PAUSED_QUIET_MS, catchUpPlan, catchUpTiming, createAppStore, selectIteration, selectPhase, useAppStore, type AppState,
 } from '../../src/store/index';
 
 const selectStepForward = (s: AppState) => s.stepForward;
@@ -41,23 +41,26 @@ async function renderPair(prefix = '') {
 }
 
 describe('catchUpPlan', () => {
-  /** The plans for changes at these times, the views catching up whenever a plan says so and it comes due. */
-  function plans(times: number[]) {
+  /**
+   * The plans for changes at these times, the views catching up whenever a plan says so and it
+   * comes due, each catch-up taking `costMs` (0: as fast as the tests below assume of a laptop).
+   */
+  function plans(times: number[], costMs = 0) {
     let changedAt = -Infinity;
     let caughtUpAt = -Infinity;
     let quietAt: number | null = null;
     return times.map((now) => {
       if (quietAt !== null && quietAt <= now) caughtUpAt = quietAt;
-      const plan = catchUpPlan(now, changedAt, caughtUpAt);
+      const plan = catchUpPlan(now, changedAt, caughtUpAt, costMs);
       changedAt = now;
-      quietAt = plan === 'when-quiet' ? now + BURST_GAP_MS : null;
+      quietAt = plan === 'when-quiet' ? now + catchUpTiming(costMs).burstGapMs : null;
       if (plan === 'after-paint') caughtUpAt = now + 17;
       return plan;
     });
   }
+  const every = (gap: number, count = 12) => Array.from({ length: count }, (_, k) => k * gap);
 
   it('catches up right after the frame of each change that comes at a tapping pace or slower', () => {
-    const every = (gap: number) => Array.from({ length: 12 }, (_, k) => k * gap);
     for (const gap of [BURST_GAP_MS, 100, 120, 250, 1000]) {
       expect(plans(every(gap)), `every ${gap} ms`).toEqual(Array(12).fill('after-paint'));
     }
@@ -73,6 +76,21 @@ describe('catchUpPlan', () => {
       expect(afterPaint[k] - afterPaint[k - 1]).toBeLessThan(DEFERRED_MAX_LAG_MS + 33 + 17);
     }
     expect(got.filter((plan) => plan === 'when-quiet').length).toBeGreaterThan(20);
+  });
+
+  it('on a device where a catch-up takes longer than the gap between steps, waits for the steps to pause', () => {
+    // A laptop: a catch-up takes ~50 ms, and a presenter's four steps a second each catch up.
+    expect(plans(every(250), 50)).toEqual(Array(12).fill('after-paint'));
+    // A CPU 4× slower: a catch-up takes ~300 ms, longer than the 250 ms to the next step.
+    const steps = every(250, 30);
+    const slow = plans(steps, 300);
+    expect(slow[0]).toBe('after-paint');
+    const afterPaint = slow.flatMap((plan, k) => (plan === 'after-paint' ? [steps[k]] : []));
+    // Only the first step and, in a burst this long, one every maxLagMs (8 catch-ups' time).
+    expect(afterPaint).toEqual([0, 2500, 5000]);
+    // A step after a pause longer than 1.5 catch-ups catches up at once again.
+    expect(catchUpPlan(10_000, 10_000 - 450, 9_000, 300)).toBe('after-paint');
+    expect(catchUpPlan(10_000, 10_000 - 449, 9_000, 300)).toBe('when-quiet');
   });
 
   it('treats the first change after a pause as no burst', () => {
