@@ -1,7 +1,7 @@
 /** React bindings for the store: the context and useAppStore(selector). The only store file that imports React. */
 import { createContext, createElement, startTransition, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { afterNextPaint, catchUpCost, inTurn, noteCatchUpCost } from './scheduling';
+import { afterNextPaint, catchUpCost, catchUpTiming, inTurn, noteCatchUpCost, noteStoreChange } from './scheduling';
 import type { AppState, AppStore } from './store';
 
 export const StoreContext = createContext<AppStore | null>(null);
@@ -62,31 +62,11 @@ export function useAfterPaint<T>(value: T, isLagging: boolean): T {
 }
 
 /**
- * Store changes closer together than this are a burst (a held key, fast play): deferred views
- * then catch up less often, as each catch-up is a frame's worth of work that a key press
- * arriving during it waits for, and nobody reads the panels between such presses anyway.
- * Slower changes (a presenter's steps, quick taps) each catch up right after their frame.
- * On a device where a catch-up takes longer (catchUpCost), the gap is longer: see catchUpTiming.
- */
-export const BURST_GAP_MS = 80;
-/** In a burst that never pauses (playing fast), deferred views still catch up this often. */
-export const DEFERRED_MAX_LAG_MS = 250;
-/**
  * Paused views (out of view) catch up once the store has been quiet this long: not between a
  * presenter's steps, where the work would delay the next one on a slow CPU, but soon enough
  * for a screen reader's or find-in-page's reading of the panels below.
  */
 export const PAUSED_QUIET_MS = 1000;
-
-/**
- * The burst gap and the longest lag on a device where the deferred views take `costMs` to catch
- * up. Why they grow with it: on a CPU 4× slower than a laptop's, a catch-up takes ~300 ms, and
- * a presenter stepping four times a second would find every press waiting for the last one's;
- * there, changes 250 ms apart are a burst, and the panels catch up when it ends.
- */
-export function catchUpTiming(costMs: number): { readonly burstGapMs: number; readonly maxLagMs: number } {
-  return { burstGapMs: Math.max(BURST_GAP_MS, 1.5 * costMs), maxLagMs: Math.max(DEFERRED_MAX_LAG_MS, 8 * costMs) };
-}
 
 /**
  * When deferred views catch up with a store change at `now`: right after the frame that shows
@@ -145,6 +125,7 @@ export function DeferUpdates({ when, isPaused = false, children }: { when: boole
     catchUp(); // anything that changed between the render and this effect
     const unsubscribe = store.subscribe(() => {
       const now = performance.now();
+      noteStoreChange(now);
       if (isPaused) {
         pending?.cancel();
         let cancelTurn = () => {};

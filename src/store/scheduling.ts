@@ -20,6 +20,26 @@ export function afterNextPaint(callback: () => void): () => void {
 }
 
 /**
+ * Store changes closer together than this are a burst (a held key, fast play): deferred views
+ * then catch up less often, as each catch-up is a frame's worth of work that a key press
+ * arriving during it waits for, and nobody reads the panels between such presses anyway.
+ * Slower changes (a presenter's steps, quick taps) each catch up right after their frame.
+ * On a device where a catch-up takes longer (catchUpCost), the gap is longer: see catchUpTiming.
+ */
+export const BURST_GAP_MS = 80;
+/** In a burst that never pauses (playing fast), deferred views still catch up this often. */
+export const DEFERRED_MAX_LAG_MS = 250;
+/**
+ * The burst gap and the longest lag on a device where the deferred views take `costMs` to catch
+ * up. Why they grow with it: on a CPU 4× slower than a laptop's, a catch-up takes ~300 ms, and
+ * a presenter stepping four times a second would find every press waiting for the last one's;
+ * there, changes 250 ms apart are a burst, and the panels catch up when it ends.
+ */
+export function catchUpTiming(costMs: number): { readonly burstGapMs: number; readonly maxLagMs: number } {
+  return { burstGapMs: Math.max(BURST_GAP_MS, 1.5 * costMs), maxLagMs: Math.max(DEFERRED_MAX_LAG_MS, 8 * costMs) };
+}
+
+/**
  * How long the deferred panels take here to catch up with a change, from the catch-up's start to
  * the frame that shows it: a running average, 0 until the first is measured. About 50 ms on a
  * laptop, 300 ms and more on a CPU 4× slower. Deferred views plan their catch-ups by it (catchUpPlan):
@@ -35,6 +55,16 @@ export function noteCatchUpCost(ms: number): void {
 }
 
 export const catchUpCost = (): number => catchUpCostMs;
+
+/** When the studio's state last changed (a step, a frame of play), as deferred views heard it. */
+let storeChangedAt = -Infinity;
+
+export function noteStoreChange(now: number): void {
+  storeChangedAt = now;
+}
+
+/** How long until the store has been quiet for a burst gap: turns start no sooner (see scheduleTurn). */
+const untilQuietMs = () => storeChangedAt + catchUpTiming(catchUpCostMs).burstGapMs - performance.now();
 
 /**
  * Paused views catch up in turns: one panel per turn, and the next turn only once the last one's
@@ -75,10 +105,22 @@ export function nextTurn(): Promise<() => void> {
   });
 }
 
+/**
+ * Starts the next turn once the store is quiet and the browser idle. Why quiet too: a turn (a
+ * panel mounting, or catching up) is a long task on a slow CPU, and a presenter's next step, due
+ * within a burst gap, would wait for it; idle alone is any gap between two frames.
+ */
 function scheduleTurn(): void {
   isTurnScheduled = pausedTurns.length > 0;
   if (!isTurnScheduled) return;
+  const whenQuiet = () => {
+    const wait = untilQuietMs();
+    if (wait > 0) setTimeout(whenQuiet, wait);
+    else if (typeof requestIdleCallback === 'function') requestIdleCallback(turn, { timeout: TURN_TIMEOUT_MS });
+    else setTimeout(turn, 50);
+  };
   const turn = () => {
+    if (untilQuietMs() > 0) return whenQuiet();
     const run = pausedTurns.shift();
     if (!run) return scheduleTurn();
     let isDone = false;
@@ -91,6 +133,5 @@ function scheduleTurn(): void {
     const timeout = setTimeout(done, TURN_TIMEOUT_MS);
     run(done);
   };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(turn, { timeout: TURN_TIMEOUT_MS });
-  else setTimeout(turn, 50);
+  whenQuiet();
 }
