@@ -1,6 +1,8 @@
 /**
  * When deferred work runs, relative to the browser's frames: after the next paint, or in turns
- * one after another. Module-level like the browser's own frame and idle queues it wraps.
+ * one after another; and how long it takes on this device, which decides how far apart changes
+ * must be for it to run between them. Module-level like the browser's own frame and idle queues
+ * it wraps.
  */
 
 /**
