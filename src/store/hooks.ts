@@ -1,7 +1,7 @@
 /** React bindings for the store: the context and useAppStore(selector). The only store file that imports React. */
 import { createContext, createElement, startTransition, useContext, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { useStore } from 'zustand';
-import { afterNextPaint, catchUpCost, catchUpTiming, inTurn, noteCatchUpCost, noteStoreChange } from './scheduling';
+import { afterNextPaint, catchUpCost, catchUpTiming, inTurn, noteCatchUpCost } from './scheduling';
 import type { AppState, AppStore } from './store';
 
 export const StoreContext = createContext<AppStore | null>(null);
@@ -105,7 +105,7 @@ export function DeferUpdates({ when, isPaused = false, children }: { when: boole
   useLayoutEffect(() => {
     const startedAt = catchUpStartedAt.current;
     catchUpStartedAt.current = null;
-    if (startedAt !== null) return afterNextPaint(() => noteCatchUpCost(performance.now() - startedAt));
+    if (startedAt !== null) return afterNextPaint(() => noteCatchUpCost(startedAt, performance.now()));
   }, [snapshot]);
   // Not deferring: drop the snapshot during render (React's "state from previous renders"
   // pattern), so the next deferral starts from the store as it is then, not from an old one.
@@ -125,7 +125,6 @@ export function DeferUpdates({ when, isPaused = false, children }: { when: boole
     catchUp(); // anything that changed between the render and this effect
     const unsubscribe = store.subscribe(() => {
       const now = performance.now();
-      noteStoreChange(now);
       if (isPaused) {
         pending?.cancel();
         let cancelTurn = () => {};

@@ -2,7 +2,7 @@
 export * from './store';
 export * from './selectors';
 export * from './hooks';
-export { BURST_GAP_MS, DEFERRED_MAX_LAG_MS, afterNextPaint, catchUpTiming, nextTurn } from './scheduling';
+export { BURST_GAP_MS, DEFERRED_MAX_LAG_MS, afterNextPaint, catchUpTiming, nextTurn, noteStoreChange } from './scheduling';
 export { DEFAULT_CONFIG, MAX_HIDDEN, buildConfig, type Built, type StudioConfig } from './config';
 export { KEYFRAME_INTERVAL, SCRATCH_INTERVAL, fromPosition, toPosition, currentSession, type Curves, type Timeline, type Position } from './timeline';
 export type { LaneChoice, LaneDraft, LaneHyper, Race, RaceLane, RaceSetup } from './raceSlice';

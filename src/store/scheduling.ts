@@ -48,17 +48,26 @@ export function catchUpTiming(costMs: number): { readonly burstGapMs: number; re
  * a change that comes sooner than a catch-up takes would otherwise wait for one.
  */
 let catchUpCostMs = 0;
+/** When the last measured catch-up ended: a measure that started before it is of that same catch-up. */
+let lastCatchUpEndedAt = -Infinity;
 /** A longer measure is not the device's speed but a paint that waited (a background tab has none): left out. */
 const MAX_CATCH_UP_MEASURE_MS = 1000;
 
-export function noteCatchUpCost(ms: number): void {
-  if (!(ms >= 0) || ms > MAX_CATCH_UP_MEASURE_MS) return;
+/**
+ * A catch-up of the deferred views ran from `startedAt` to `endedAt` (painted). Every deferred
+ * panel reports the one transition they share: the first report counts, the others (which
+ * started before it ended) are the same catch-up.
+ */
+export function noteCatchUpCost(startedAt: number, endedAt: number): void {
+  const ms = endedAt - startedAt;
+  if (startedAt < lastCatchUpEndedAt || !(ms >= 0) || ms > MAX_CATCH_UP_MEASURE_MS) return;
+  lastCatchUpEndedAt = endedAt;
   catchUpCostMs = catchUpCostMs === 0 ? ms : 0.7 * catchUpCostMs + 0.3 * ms;
 }
 
 export const catchUpCost = (): number => catchUpCostMs;
 
-/** When the studio's state last changed (a step, a frame of play), as deferred views heard it. */
+/** When the studio's state last changed (a step, a frame of play): StoreProvider reports each change. */
 let storeChangedAt = -Infinity;
 
 export function noteStoreChange(now: number): void {
