@@ -13,7 +13,8 @@ function useDocumentLanguage() {
   const locale = useLatestAppStore(selectLocale);
   const t = useT();
   useEffect(() => {
-    document.documentElement.lang = locale;
+    // Only a change: setting <html lang>, even to the value it has, restyles the whole page.
+    if (document.documentElement.lang !== locale) document.documentElement.lang = locale;
     document.title = t('app.title');
   }, [locale, t]);
 }

@@ -5,7 +5,7 @@
  * the keys pressed before the app listens, for it to run (earlyKeys.ts). A script file, not
  * inline: the page's Content-Security-Policy allows no inline script.
  */
-import { FIRST_PAINT_KEY, firstPaintFor, type FirstPaint } from './firstPaint';
+import { FIRST_PAINT_KEY, firstPaintFor, SHELL_CLASS, type FirstPaint } from './firstPaint';
 import { keepEarlyKeys } from '../views/Controls/earlyKeys';
 
 function storage(): Storage | null {
@@ -23,5 +23,6 @@ try {
   // Anything unexpected: the safe choice, the page as it was before prerendering.
 }
 document.documentElement.dataset[FIRST_PAINT_KEY] = choice;
+if (choice === 'shell') document.documentElement.classList.add(SHELL_CLASS);
 // Keys pressed before the app listens are kept for it (earlyKeys.ts).
 keepEarlyKeys(window);

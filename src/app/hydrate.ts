@@ -6,7 +6,7 @@ import { startTransition, type ReactNode } from 'react';
 import { hydrateRoot, type Root } from 'react-dom/client';
 import type { AppStore } from '../store/index';
 import { beginHydration } from '../views/shared/useIsHydrated';
-import { FIRST_PAINT_KEY } from './firstPaint';
+import { FIRST_PAINT_KEY, SHELL_CLASS } from './firstPaint';
 
 /** The attribute the build gives each element whose style it moved into a stylesheet (scripts/prerender.ts). */
 export const PRERENDER_STYLE_ATTRIBUTE = 'data-ps';
@@ -56,6 +56,7 @@ export function restorePrerenderedStyles(root: Element): void {
 /** The prerender is shown or replaced: the page's own CSS rules from here on. */
 export function endFirstPaint(): void {
   delete document.documentElement.dataset[FIRST_PAINT_KEY];
+  document.documentElement.classList.remove(SHELL_CLASS);
 }
 
 /**

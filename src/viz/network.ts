@@ -137,6 +137,14 @@ export function strokeWidthScale(extent: number, range: readonly [number, number
 
 /** The narrowest and widest drawing (viewBox) widths: narrower crowds the labels, wider spreads the columns thin. */
 export const DIAGRAM_WIDTHS = [300, 960] as const;
+/** The drawing width the build prerenders the studio's diagram at (prerender.tsx), before any box is measured. */
+export const PRERENDERED_WIDTH = 640;
+/**
+ * A studio box within this fraction of PRERENDERED_WIDTH keeps that drawing width, scaled to the
+ * box (labels at most 6% off their size): hydrating then changes no mark. Redrawing every mark at
+ * a laptop's 639 px was the longest task of a first load in Lighthouse's run, ~0.2 s.
+ */
+const KEEPS_PRERENDERED_WIDTH = 0.06;
 /** Narrower than this, the diagram tightens its margins (and long input values may reach its left edge). */
 export const COMPACT_WIDTH = 520;
 
@@ -165,7 +173,8 @@ export interface DiagramFit {
 
 /**
  * How to draw the diagram in a box. With neither a box height nor a text size (the studio), the
- * drawing is as wide as the box, within DIAGRAM_WIDTHS, and scales to fill it. Filling a box
+ * drawing is as wide as the box, within DIAGRAM_WIDTHS (or the prerendered width, when the box is
+ * near it), and scales to fill it. Filling a box
  * (presenter, embed), it is as large as the box allows without running past its height (whose
  * drawing height `heightAt(labelScale)` gives), its largest value labels at most `textPx`, and
  * never compact. When the box holds the labels below `textPx`, they grow within the drawing
@@ -174,7 +183,8 @@ export interface DiagramFit {
  */
 export function fitDiagram(boxWidth: number, boxHeight: number | null, heightAt: (labelScale: number) => number, textPx: number | null): DiagramFit {
   if (boxHeight === null && textPx === null) {
-    const width = Math.max(DIAGRAM_WIDTHS[0], Math.min(DIAGRAM_WIDTHS[1], boxWidth));
+    const nearPrerendered = Math.abs(boxWidth / PRERENDERED_WIDTH - 1) <= KEEPS_PRERENDERED_WIDTH;
+    const width = nearPrerendered ? PRERENDERED_WIDTH : Math.max(DIAGRAM_WIDTHS[0], Math.min(DIAGRAM_WIDTHS[1], boxWidth));
     return { width, scale: boxWidth / width, labelScale: 1 };
   }
   const fit = (labelScale: number): DiagramFit => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PALETTE, formatValue, maxAbs, signedColor, textColorOn } from '../../src/viz/color';
+import { PALETTE, formatCount, formatValue, maxAbs, signedColor, textColorOn } from '../../src/viz/color';
+import fc from 'fast-check';
 import { color, rgb } from 'd3';
 
 describe('the shared palette', () => {
@@ -38,5 +39,11 @@ describe('textColorOn', () => {
       worst = Math.min(worst, (Math.max(bg, fg) + 0.05) / (Math.min(bg, fg) + 0.05));
     }
     expect(worst).toBeGreaterThanOrEqual(4.5);
+  });
+
+  it('groups a count\'s thousands as English does (the browser\'s own en-US format is the reference)', () => {
+    const english = new Intl.NumberFormat('en-US');
+    expect(formatCount(20000)).toBe('20,000');
+    fc.assert(fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (n) => formatCount(n) === english.format(n)));
   });
 });

@@ -157,6 +157,15 @@ describe('fitDiagram', () => {
     expect(fitDiagram(640, null, heightAt, null)).toEqual({ width: 640, scale: 1, labelScale: 1 });
     expect(fitDiagram(1200, null, heightAt, null)).toEqual({ width: 960, scale: 1.25, labelScale: 1 });
     expect(fitDiagram(250, null, heightAt, null)).toEqual({ width: 300, scale: 250 / 300, labelScale: 1 });
+    expect(fitDiagram(520, null, heightAt, null)).toEqual({ width: 520, scale: 1, labelScale: 1 });
+    expect(fitDiagram(720, null, heightAt, null)).toEqual({ width: 720, scale: 1, labelScale: 1 });
+  });
+
+  test('in the studio, a box near the prerendered 640 keeps that drawing, scaled, so hydrating redraws no mark', () => {
+    // A laptop at 1280 px gives the diagram 639 px; Lighthouse's desktop page, 677.
+    for (const box of [605, 639, 640, 677]) expect(fitDiagram(box, null, heightAt, null)).toEqual({ width: 640, scale: box / 640, labelScale: 1 });
+    // Further off, the labels would be more than 6% off their size: the drawing takes the box's width.
+    for (const box of [598, 682]) expect(fitDiagram(box, null, heightAt, null)).toEqual({ width: box, scale: 1, labelScale: 1 });
   });
 
   // Boxes of a projector's panel at 1920×1080 and 1280×720, a short wide one, a phone-sized embed, a 4K panel.

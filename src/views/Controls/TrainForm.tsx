@@ -3,12 +3,12 @@ import { memo, useId, useState, type FormEvent } from 'react';
 import { useT, type MessageKey } from '../../i18n/index';
 import { useAppStore, type AppState } from '../../store/index';
 import { parseTrainInput } from './trainInput';
+import { formatCount } from '../../viz/color';
 
 const selectTrain = (s: AppState) => s.train;
 const selectTraining = (s: AppState) => s.training;
 const selectStopTraining = (s: AppState) => s.stopTraining;
 const QUICK = [10, 100, 1000] as const;
-const grouped = new Intl.NumberFormat('en-US');
 
 /** While a fast-training job runs (in a worker in the browser): how far it got, and Stop. */
 function TrainingProgress() {
@@ -17,7 +17,7 @@ function TrainingProgress() {
   const stopTraining = useAppStore(selectStopTraining);
   // A job preparing a linked iteration has its own banner above the studio.
   if (!training || training.destination) return null;
-  const text = t('controls.training', { done: grouped.format(training.done), target: grouped.format(training.target) });
+  const text = t('controls.training', { done: formatCount(training.done), target: formatCount(training.target) });
   return (
     <div className="train-progress">
       <progress max={training.target} value={training.done} aria-label={text} />

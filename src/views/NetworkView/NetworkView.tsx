@@ -11,7 +11,7 @@ import {
 } from '../../store/index';
 import { formatValue } from '../../viz/color';
 import { duration } from '../../viz/motion';
-import { fitDiagram, type LayerSizes } from '../../viz/network';
+import { fitDiagram, PRERENDERED_WIDTH, type LayerSizes } from '../../viz/network';
 import { ExportButtons } from '../shared/ExportButtons';
 import { Diagram, diagramHeight } from './Diagram';
 import { networkHandout } from './handout';
@@ -87,7 +87,7 @@ export function NetworkView({ fill = false, spotlight = false, isThumbnail = fal
   const helpRef = useRef<HTMLParagraphElement>(null);
   const config = useAppStore(selectConfig);
   const titleId = useId();
-  const box = useElementSize(stageRef, 640, '--network-text');
+  const box = useElementSize(stageRef, PRERENDERED_WIDTH, '--network-text');
 
   const { W1, W2 } = session.params;
   const [n, h, o] = [W1.cols, W1.rows, W2.rows];

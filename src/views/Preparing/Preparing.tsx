@@ -7,6 +7,7 @@
 import { useT } from '../../i18n/index';
 import { selectIteration, useAppStore, type AppState } from '../../store/index';
 import { formatDuration, preparingPercent, timeLeftSeconds } from './progress';
+import { formatCount } from '../../viz/color';
 import './preparing.css';
 
 const selectTraining = (s: AppState) => s.training;
@@ -14,7 +15,6 @@ const selectPendingSeek = (s: AppState) => s.pendingSeek;
 const selectStopTraining = (s: AppState) => s.stopTraining;
 const selectConfirmSeek = (s: AppState) => s.confirmSeek;
 const selectDismissSeek = (s: AppState) => s.dismissSeek;
-const grouped = new Intl.NumberFormat('en-US');
 
 function PreparingProgress() {
   const t = useT();
@@ -24,14 +24,14 @@ function PreparingProgress() {
   if (!training?.destination) return null;
   const percent = preparingPercent(training.done, training.target);
   const left = timeLeftSeconds(training.done, training.target, training.elapsedMs);
-  const title = t('prepare.progress', { iteration: grouped.format(training.destination.iteration), percent });
+  const title = t('prepare.progress', { iteration: formatCount(training.destination.iteration), percent });
   return (
     <section className="preparing" aria-labelledby="preparing-title">
       <p id="preparing-title" className="preparing-title">{title}</p>
       <progress max={100} value={percent} aria-labelledby="preparing-title" aria-valuetext={`${percent} %`} />
       <p className="preparing-detail">
         <span>{left === null ? t('prepare.estimating') : t('prepare.left', { time: formatDuration(left, t) })}</span>
-        <span>{t('prepare.stops', { iteration: grouped.format(iteration) })}</span>
+        <span>{t('prepare.stops', { iteration: formatCount(iteration) })}</span>
       </p>
       <button type="button" className="control-button" onClick={cancel}>{t('prepare.cancel')}</button>
     </section>
@@ -48,13 +48,13 @@ function PreparingQuestion() {
   return (
     <section className="preparing" role="alertdialog" aria-labelledby="preparing-ask" aria-describedby="preparing-why">
       <p id="preparing-ask" className="preparing-title">
-        {t('prepare.ask', { iteration: grouped.format(pending.iteration), time: formatDuration(pending.estimateSeconds, t) })}
+        {t('prepare.ask', { iteration: formatCount(pending.iteration), time: formatDuration(pending.estimateSeconds, t) })}
       </p>
-      <p id="preparing-why" className="preparing-detail">{t('prepare.why', { iterations: grouped.format(pending.iterations) })}</p>
+      <p id="preparing-why" className="preparing-detail">{t('prepare.why', { iterations: formatCount(pending.iterations) })}</p>
       <div className="preparing-actions">
         <button type="button" className="control-button play-button" onClick={confirm}>{t('prepare.confirm')}</button>
         <button type="button" className="control-button" onClick={dismiss}>
-          {t('prepare.stay', { iteration: grouped.format(iteration) })}
+          {t('prepare.stay', { iteration: formatCount(iteration) })}
         </button>
       </div>
     </section>
