@@ -137,14 +137,19 @@ export function strokeWidthScale(extent: number, range: readonly [number, number
 
 /** The narrowest and widest drawing (viewBox) widths: narrower crowds the labels, wider spreads the columns thin. */
 export const DIAGRAM_WIDTHS = [300, 960] as const;
-/** The drawing width the build prerenders the studio's diagram at (prerender.tsx), before any box is measured. */
-export const PRERENDERED_WIDTH = 640;
 /**
- * A studio box within this fraction of PRERENDERED_WIDTH keeps that drawing width, scaled to the
- * box (labels at most 6% off their size): hydrating then changes no mark. Redrawing every mark at
- * a laptop's 639 px was the longest task of a first load in Lighthouse's run, ~0.2 s.
+ * The drawing widths the build prerenders the studio's diagram at (prerender.tsx): a laptop's
+ * (its box is 639 px at 1280) and a phone's (the box of a 390–412 px screen). CSS shows the one
+ * for the screen until the box is measured.
  */
-const KEEPS_PRERENDERED_WIDTH = 0.06;
+export const PRERENDERED_WIDTHS = { laptop: 640, phone: 342 } as const;
+/**
+ * A studio box from 1% narrower to 6% wider than a prerendered width keeps that drawing, centred
+ * in the box (and scaled down by at most 1%): hydrating then changes no mark. Redrawing every mark
+ * at the measured width was the longest task of a first load in Lighthouse's run, ~0.2 s. Not more
+ * narrowing: the drawing would get shorter, and the page under it would move up as it hydrates.
+ */
+const KEEPS_PRERENDERED_WIDTH = [0.99, 1.06] as const;
 /** Narrower than this, the diagram tightens its margins (and long input values may reach its left edge). */
 export const COMPACT_WIDTH = 520;
 
@@ -173,8 +178,8 @@ export interface DiagramFit {
 
 /**
  * How to draw the diagram in a box. With neither a box height nor a text size (the studio), the
- * drawing is as wide as the box, within DIAGRAM_WIDTHS (or the prerendered width, when the box is
- * near it), and scales to fill it. Filling a box
+ * drawing is as wide as the box, within DIAGRAM_WIDTHS, and scales to fill it; a box near the
+ * prerendered width keeps it (KEEPS_PRERENDERED_WIDTH), at most that wide. Filling a box
  * (presenter, embed), it is as large as the box allows without running past its height (whose
  * drawing height `heightAt(labelScale)` gives), its largest value labels at most `textPx`, and
  * never compact. When the box holds the labels below `textPx`, they grow within the drawing
@@ -183,8 +188,11 @@ export interface DiagramFit {
  */
 export function fitDiagram(boxWidth: number, boxHeight: number | null, heightAt: (labelScale: number) => number, textPx: number | null): DiagramFit {
   if (boxHeight === null && textPx === null) {
-    const nearPrerendered = Math.abs(boxWidth / PRERENDERED_WIDTH - 1) <= KEEPS_PRERENDERED_WIDTH;
-    const width = nearPrerendered ? PRERENDERED_WIDTH : Math.max(DIAGRAM_WIDTHS[0], Math.min(DIAGRAM_WIDTHS[1], boxWidth));
+    for (const prerendered of Object.values(PRERENDERED_WIDTHS)) {
+      const ratio = boxWidth / prerendered;
+      if (ratio >= KEEPS_PRERENDERED_WIDTH[0] && ratio <= KEEPS_PRERENDERED_WIDTH[1]) return { width: prerendered, scale: Math.min(1, ratio), labelScale: 1 };
+    }
+    const width = Math.max(DIAGRAM_WIDTHS[0], Math.min(DIAGRAM_WIDTHS[1], boxWidth));
     return { width, scale: boxWidth / width, labelScale: 1 };
   }
   const fit = (labelScale: number): DiagramFit => {

@@ -8,12 +8,35 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, LAPTOP, chromiumPath, collectErrors, launch, openPage, ownedByReact, reportCspViolations } from './browser';
 import { formatValue } from '../../src/viz/color';
+import { fitDiagram } from '../../src/viz/network';
 import tutorial from '../fixtures/tutorial.json';
 
 
-/** What the first screen says: the controls, the diagram and the equations (KaTeX's TeX included). */
+/**
+ * What the first screen says: the controls, the diagram and the equations (KaTeX's TeX included).
+ * Not the prerendered drawing for another screen size (display: none until the page is measured).
+ */
 const firstScreenText = (page: Page) => page.evaluate(() =>
-  ['.controls-status', '.studio-network', '.studio-equations'].map((sel) => document.querySelector(sel)?.textContent?.replace(/\s+/g, ' ').trim() ?? `(no ${sel})`));
+  ['.controls-status', '.studio-network', '.studio-equations'].map((sel) => {
+    const root = document.querySelector(sel);
+    if (!root) return `(no ${sel})`;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let text = '';
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const drawing = node.parentElement?.closest('.network-stage-inner');
+      if (!drawing || getComputedStyle(drawing).display !== 'none') text += node.textContent;
+    }
+    return text.replace(/\s+/g, ' ').trim();
+  }));
+
+/** The studio's diagram as the page has measured it: one drawing, its width (viewBox) the one fitDiagram gives its box. */
+const measuredDrawing = (page: Page) => page.waitForFunction(() => {
+  const drawings = document.querySelectorAll('.network-stage-inner');
+  return drawings.length === 1 && !drawings[0].className.includes('is-for-');
+}, undefined, { timeout: 60_000 }).then(() => page.evaluate(() => ({
+  box: Math.floor(document.querySelector('.network-stage')?.clientWidth ?? 0),
+  drawn: Number(document.querySelector('.network-svg')?.getAttribute('viewBox')?.split(' ')[2]),
+})));
 
 /** Each KaTeX equation's TeX source in the equation panel, in order. */
 const equationSources = (page: Page) => page.evaluate(() =>
@@ -130,15 +153,40 @@ describe.skipIf(!chromiumPath())('the prerendered first screen, in Chromium', ()
       await page.goto(`${inject('baseURL')}`);
       await ownedByReact(page);
       // The moments that moved things: the first frames (the panels' guessed heights), the diagram
-      // redrawn at its measured width, the matrices panel replacing its placeholder.
-      await page.waitForFunction(() => {
-        const stage = document.querySelector('.network-stage');
-        const svg = document.querySelector('.network-svg');
-        return !!stage && svg?.getAttribute('viewBox')?.split(' ')[2] === String(Math.floor(stage.clientWidth));
-      }, undefined, { timeout: 60_000 });
+      // drawn for its measured box, the matrices panel replacing its placeholder.
+      const { box, drawn } = await measuredDrawing(page);
+      expect(drawn).toBe(fitDiagram(box, null, () => 0, null).width);
       await page.locator('.studio-matrices .panel-placeholder').waitFor({ state: 'detached', timeout: 60_000 });
       const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
       expect(shift, `layout shift at ${viewport.width}×${viewport.height}`).toBeLessThan(0.01);
+      await context.close();
+    }
+  });
+
+  it('React takes over the prerendered diagram as drawn, at a laptop\'s and a phone\'s size: no mark moves or is redrawn', async () => {
+    for (const [viewport, width] of [[LAPTOP, 640], [{ width: 412, height: 823 }, 342]] as const) {
+      const context = await browser.newContext({ viewport });
+      // Every attribute the page writes in the diagram's drawings from the first byte on, but the
+      // styles the prerender keeps in a stylesheet, which hydrating moves back (hydrate.ts).
+      await context.addInitScript(() => {
+        const w = window as unknown as { __drawingWrites: string[] };
+        w.__drawingWrites = [];
+        new MutationObserver((records) => {
+          for (const r of records) {
+            if (r.attributeName !== 'style' && r.attributeName !== 'data-ps' && (r.target as Element).closest('.network-svg, .network-labels')) {
+              w.__drawingWrites.push(`${(r.target as Element).tagName}.${r.attributeName}`);
+            }
+          }
+        }).observe(document, { attributes: true, subtree: true });
+      });
+      const page = await context.newPage();
+      const errors = collectErrors(page);
+      await page.goto(`${inject('baseURL')}`);
+      await ownedByReact(page);
+      const { drawn } = await measuredDrawing(page);
+      expect(drawn, `drawing width at ${viewport.width} px`).toBe(width);
+      expect(await page.evaluate(() => (window as unknown as { __drawingWrites: string[] }).__drawingWrites)).toEqual([]);
+      expect(errors).toEqual([]);
       await context.close();
     }
   });

@@ -161,11 +161,17 @@ describe('fitDiagram', () => {
     expect(fitDiagram(720, null, heightAt, null)).toEqual({ width: 720, scale: 1, labelScale: 1 });
   });
 
-  test('in the studio, a box near the prerendered 640 keeps that drawing, scaled, so hydrating redraws no mark', () => {
+  test('in the studio, a box near a prerendered width (640, 342) keeps that drawing, never wider, so hydrating redraws no mark', () => {
     // A laptop at 1280 px gives the diagram 639 px; Lighthouse's desktop page, 677.
-    for (const box of [605, 639, 640, 677]) expect(fitDiagram(box, null, heightAt, null)).toEqual({ width: 640, scale: box / 640, labelScale: 1 });
-    // Further off, the labels would be more than 6% off their size: the drawing takes the box's width.
-    for (const box of [598, 682]) expect(fitDiagram(box, null, heightAt, null)).toEqual({ width: box, scale: 1, labelScale: 1 });
+    expect(fitDiagram(639, null, heightAt, null)).toEqual({ width: 640, scale: 639 / 640, labelScale: 1 });
+    for (const box of [640, 660, 677]) expect(fitDiagram(box, null, heightAt, null)).toEqual({ width: 640, scale: 1, labelScale: 1 });
+    // Further off: narrower would shorten the drawing (the page under it would move), wider would
+    // leave wide margins. The drawing takes the box's width.
+    for (const box of [630, 682]) expect(fitDiagram(box, null, heightAt, null)).toEqual({ width: box, scale: 1, labelScale: 1 });
+    // The phone's: 342, for the boxes of 390 to 412 px screens.
+    for (const box of [342, 343, 362]) expect(fitDiagram(box, null, heightAt, null)).toEqual({ width: 342, scale: 1, labelScale: 1 });
+    expect(fitDiagram(340, null, heightAt, null)).toEqual({ width: 342, scale: 340 / 342, labelScale: 1 });
+    for (const box of [310, 380]) expect(fitDiagram(box, null, heightAt, null)).toEqual({ width: box, scale: 1, labelScale: 1 });
   });
 
   // Boxes of a projector's panel at 1920×1080 and 1280×720, a short wide one, a phone-sized embed, a 4K panel.

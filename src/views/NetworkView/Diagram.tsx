@@ -37,9 +37,12 @@ interface DiagramProps {
    * The drawing's scale on the page, when its box sets only its width (the studio): the drawing's
    * height is then set, not derived from the box's width, so that the prerendered page (drawn at a
    * guessed width) takes the same height as the page hydrated at the real width, and nothing
-   * below it moves when the measured drawing replaces the guessed one (layout shift).
+   * below it moves when the measured drawing replaces the guessed one (layout shift). Its width is
+   * set too, centred in the box: a box a little wider than the prerendered drawing keeps it.
    */
   scale?: number;
+  /** One of the build's drawings (NetworkView), shown on this screen only until the box is measured. */
+  prerenderedFor?: 'laptop' | 'phone';
 }
 
 /** One pass of the flow's band across the active edges. */
@@ -85,7 +88,7 @@ export function diagramHeight(sizes: LayerSizes, labelScale = 1): number {
   return columnsHeight(sizes) + MARGIN_TOP * labelScale + MARGIN_BOTTOM;
 }
 
-export function Diagram({ model, sizes, width, fadeMs, labelScale = 1, scale }: DiagramProps) {
+export function Diagram({ model, sizes, width, fadeMs, labelScale = 1, scale, prerenderedFor }: DiagramProps) {
   const t = useT();
   const setFocusNeuron = useAppStore(selectSetFocusNeuron);
   const setFocusEdge = useAppStore(selectSetFocusEdge);
@@ -224,7 +227,7 @@ export function Diagram({ model, sizes, width, fadeMs, labelScale = 1, scale }: 
   const flowEnds = flowEdges.length > 0 ? geometry.get(flowEdges[0].key) : undefined;
 
   return (
-    <div className="network-stage-inner" onMouseLeave={() => setHovered(null)}>
+    <div className={`network-stage-inner${prerenderedFor ? ` is-for-${prerenderedFor}` : ''}`} style={scale === undefined ? undefined : { width: width * scale }} onMouseLeave={() => setHovered(null)}>
       <CrossFade cue={marks} durationMs={fadeMs} isInterrupted={isInterrupted}>
         <svg ref={svgRef} className="network-svg" viewBox={`0 0 ${width} ${height}`} width="100%" role="group"
           style={scale === undefined ? undefined : { height: height * scale }} {...{ [HANDOUT_LAYER]: '' }}

@@ -11,7 +11,7 @@ import {
 } from '../../store/index';
 import { formatValue } from '../../viz/color';
 import { duration } from '../../viz/motion';
-import { fitDiagram, PRERENDERED_WIDTH, type LayerSizes } from '../../viz/network';
+import { fitDiagram, PRERENDERED_WIDTHS, type LayerSizes } from '../../viz/network';
 import { ExportButtons } from '../shared/ExportButtons';
 import { Diagram, diagramHeight } from './Diagram';
 import { networkHandout } from './handout';
@@ -19,6 +19,7 @@ import { Legend } from './Legend';
 import { buildModel, type Direction } from './model';
 import { SamplePicker } from './SamplePicker';
 import { useElementSize } from '../shared/useElementWidth';
+import { useStartedFromPrerender } from '../shared/useIsHydrated';
 import './NetworkView.css';
 
 const selectSetFocusSample = (s: AppState) => s.setFocusSample;
@@ -59,6 +60,10 @@ function useChangedWithin(value: unknown, ms: number): boolean {
   return isRapid;
 }
 
+const PRERENDERED_SCREENS = ['laptop', 'phone'] as const;
+/** Which prerendered drawing a studio drawing this wide grows from (its React key). */
+const screenFor = (width: number) => (width < (PRERENDERED_WIDTHS.laptop + PRERENDERED_WIDTHS.phone) / 2 ? 'phone' : 'laptop');
+
 interface NetworkViewProps {
   /**
    * Fill the panel's height (a layout that gives the panel one: presenter, embed): the diagram
@@ -87,7 +92,8 @@ export function NetworkView({ fill = false, spotlight = false, isThumbnail = fal
   const helpRef = useRef<HTMLParagraphElement>(null);
   const config = useAppStore(selectConfig);
   const titleId = useId();
-  const box = useElementSize(stageRef, PRERENDERED_WIDTH, '--network-text');
+  const box = useElementSize(stageRef, PRERENDERED_WIDTHS.laptop, '--network-text');
+  const isFromPrerender = useStartedFromPrerender();
 
   const { W1, W2 } = session.params;
   const [n, h, o] = [W1.cols, W1.rows, W2.rows];
@@ -136,7 +142,13 @@ export function NetworkView({ fill = false, spotlight = false, isThumbnail = fal
           <div className="network-fit" style={{ width: Math.floor(width * scale) }}>
             <Diagram model={model} sizes={sizes} width={width} fadeMs={fadeMs} labelScale={labelScale} />
           </div>
-        ) : <Diagram model={model} sizes={sizes} width={width} fadeMs={fadeMs} scale={scale} />}
+        ) : isFromPrerender && !box.isMeasured ? (
+          // The build's drawings, for a phone and for a laptop (CSS shows the one for the screen),
+          // until the box is measured; then the one nearer the box, its DOM kept as it is.
+          PRERENDERED_SCREENS.map((screen) => (
+            <Diagram key={screen} model={model} sizes={sizes} width={PRERENDERED_WIDTHS[screen]} fadeMs={fadeMs} scale={1} prerenderedFor={screen} />
+          ))
+        ) : <Diagram key={screenFor(width)} model={model} sizes={sizes} width={width} fadeMs={fadeMs} scale={scale} />}
       </div>
       {!isThumbnail && (
         <>

@@ -11,11 +11,13 @@ export interface ElementSize {
   readonly height: number;
   /** The element's custom property `property` as CSS pixels (registered as a <length>), or null when unset or 0. */
   readonly lengthProperty: number | null;
+  /** False until the element is measured: the size is the fallback. */
+  readonly isMeasured: boolean;
 }
 
 /** Width, height and, when asked, one registered <length> custom property of `ref`'s element. */
 export function useElementSize(ref: RefObject<HTMLElement | null>, fallbackWidth: number, property?: string): ElementSize {
-  const [size, setSize] = useState<ElementSize>({ width: fallbackWidth, height: 0, lengthProperty: null });
+  const [size, setSize] = useState<ElementSize>({ width: fallbackWidth, height: 0, lengthProperty: null, isMeasured: false });
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
@@ -27,7 +29,7 @@ export function useElementSize(ref: RefObject<HTMLElement | null>, fallbackWidth
       const px = text.endsWith('px') ? parseFloat(text) : NaN;
       const lengthProperty = px > 0 ? px : null;
       if (width > 0) {
-        setSize((s) => (s.width === width && s.height === height && s.lengthProperty === lengthProperty ? s : { width, height, lengthProperty }));
+        setSize((s) => (s.isMeasured && s.width === width && s.height === height && s.lengthProperty === lengthProperty ? s : { width, height, lengthProperty, isMeasured: true }));
       }
     };
     // Hydrating, the prerender's size is on screen already: the right one can follow in slices.

@@ -42,3 +42,11 @@ export function useIsHydrated(): boolean {
   }, [isHydrated]);
   return isHydrated;
 }
+
+/**
+ * Whether this component's first render was the build's prerender or its hydration: it started
+ * with what the build drew. Stays as it was at the component's first render.
+ */
+export function useStartedFromPrerender(): boolean {
+  return useState(() => phase !== 'client')[0];
+}
