@@ -7,8 +7,8 @@ import { openStore } from './app/keptWork';
 import { Root } from './app/Root';
 
 /**
- * Evaluating the modules, opening the store and starting React each get a task of their own: on a
- * phone-class CPU each is 50–150 ms, and one task of all three blocked a tap for ~0.3 s. The
+ * Evaluating the modules, opening the store and starting React each get a task of their own: with
+ * the CPU slowed 4× they were one task of 0.3–0.5 s, and a tap waited for all of it. The
  * prerendered page is on screen meanwhile, and a key pressed is kept (boot.ts).
  */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
