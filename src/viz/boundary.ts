@@ -7,7 +7,8 @@
  */
 import { contours, format } from 'd3';
 import { argmaxColumn, matrix, type ClassRule, type Matrix, type NetworkConfig } from '../engine/index';
-import { LUT_STEPS, PALETTE, paletteLut, signedColor } from './color';
+import { LUT_STEPS, PALETTE, signedColor } from './color';
+import { paletteLut } from './paletteLut';
 
 /** The input plane shown: x = the first feature (row 0 of X), y = the second (row 1). */
 export interface Extent {

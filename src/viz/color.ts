@@ -25,20 +25,17 @@ export const LUT_STEPS = 1024;
 
 /**
  * RGB triples of signedColor(t, 1) for t = −1 … 1 in LUT_STEPS + 1 steps, for per-pixel
- * colouring (d3's interpolator is too slow per pixel). Every canvas view reads this one table,
- * so a canvas and an SVG mark of the same value agree. Built on first use, not when the module
- * loads: 1,025 Lab interpolations cost ~30 ms of the first load's script at 1× (~120 ms on a
- * phone), and the first screen draws no canvas and no heatmap.
+ * colouring (d3's interpolator is too slow per pixel). Computed here for the build's table
+ * (scripts/palette-table.ts writes viz/paletteTable.ts; the page reads it through paletteLut.ts)
+ * and for the test that keeps that table true.
  */
-let lut: Uint8ClampedArray | null = null;
-export function paletteLut(): Uint8ClampedArray {
-  if (lut) return lut;
+export function computePaletteLut(): Uint8ClampedArray {
   const table = new Uint8ClampedArray((LUT_STEPS + 1) * 3);
   for (let k = 0; k <= LUT_STEPS; k++) {
     const c = rgb(signedColor(-1 + (2 * k) / LUT_STEPS, 1));
     table.set([c.r, c.g, c.b], 3 * k);
   }
-  return (lut = table);
+  return table;
 }
 
 /** WCAG relative luminance of an sRGB colour. */

@@ -3,7 +3,8 @@
  * testing, and keyboard moves of a cell cursor. No DOM: the view shows the image in an <img>.
  */
 import type { Matrix } from '../engine/index';
-import { LUT_STEPS, maxAbs, paletteLut } from './color';
+import { LUT_STEPS, maxAbs } from './color';
+import { paletteLut } from './paletteLut';
 
 
 /** Matrices with at most this many cells, rows and columns are drawn as cells with their values printed inside. */

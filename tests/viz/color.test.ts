@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PALETTE, formatCount, formatValue, maxAbs, signedColor, textColorOn } from '../../src/viz/color';
+import { LUT_STEPS, PALETTE, computePaletteLut, formatCount, formatValue, maxAbs, signedColor, textColorOn } from '../../src/viz/color';
+import { paletteLut } from '../../src/viz/paletteLut';
 import fc from 'fast-check';
 import { color, rgb } from 'd3';
 
@@ -45,5 +46,14 @@ describe('textColorOn', () => {
     const english = new Intl.NumberFormat('en-US');
     expect(formatCount(20000)).toBe('20,000');
     fc.assert(fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), (n) => formatCount(n) === english.format(n)));
+  });
+
+  it('has the lookup table the build keeps, value for value (else: npm run palette-table)', () => {
+    const stored = paletteLut();
+    expect(stored.length).toBe(3 * (LUT_STEPS + 1));
+    expect([...stored]).toEqual([...computePaletteLut()]);
+    // Its ends and middle are the palette's own stops.
+    expect(rgb(PALETTE[0])).toMatchObject({ r: stored[0], g: stored[1], b: stored[2] });
+    expect(rgb(PALETTE[3])).toMatchObject({ r: stored[1536], g: stored[1537], b: stored[1538] });
   });
 });
