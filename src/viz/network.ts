@@ -143,6 +143,7 @@ export const DIAGRAM_WIDTHS = [300, 960] as const;
  * for the screen until the box is measured.
  */
 export const PRERENDERED_WIDTHS = { laptop: 640, phone: 342 } as const;
+export type PrerenderedScreen = keyof typeof PRERENDERED_WIDTHS;
 /**
  * A studio box from 1% narrower to 6% wider than a prerendered width keeps that drawing, centred
  * in the box (and scaled down by at most 1%): hydrating then changes no mark. Redrawing every mark

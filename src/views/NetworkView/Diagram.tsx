@@ -8,7 +8,7 @@ import { useCallback, useId, useMemo, useRef, useState, type FocusEvent, type Ke
 import { useT } from '../../i18n/index';
 import { selectFocusEdge, selectFocusNeuron, useAfterPaint, useAppStore, type AppState } from '../../store/index';
 import { formatValue } from '../../viz/color';
-import { arrowPath, minDrawingWidth, columnsHeight, edgePath, layoutNetwork, pointAlong, strokeWidthScale, type LayerSizes, type Point } from '../../viz/network';
+import { arrowPath, minDrawingWidth, columnsHeight, edgePath, layoutNetwork, pointAlong, strokeWidthScale, type LayerSizes, type Point, type PrerenderedScreen } from '../../viz/network';
 import { LossNote, NeuronValue, type LabelSide } from './labels';
 import { CrossFade } from './CrossFade';
 import { Flow } from './Flow';
@@ -42,7 +42,7 @@ interface DiagramProps {
    */
   scale?: number;
   /** One of the build's drawings (NetworkView), shown on this screen only until the box is measured. */
-  prerenderedFor?: 'laptop' | 'phone';
+  prerenderedFor?: PrerenderedScreen;
 }
 
 /** One pass of the flow's band across the active edges. */

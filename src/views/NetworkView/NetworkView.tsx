@@ -11,7 +11,7 @@ import {
 } from '../../store/index';
 import { formatValue } from '../../viz/color';
 import { duration } from '../../viz/motion';
-import { fitDiagram, PRERENDERED_WIDTHS, type LayerSizes } from '../../viz/network';
+import { fitDiagram, PRERENDERED_WIDTHS, type LayerSizes, type PrerenderedScreen } from '../../viz/network';
 import { ExportButtons } from '../shared/ExportButtons';
 import { Diagram, diagramHeight } from './Diagram';
 import { networkHandout } from './handout';
@@ -60,9 +60,9 @@ function useChangedWithin(value: unknown, ms: number): boolean {
   return isRapid;
 }
 
-const PRERENDERED_SCREENS = ['laptop', 'phone'] as const;
+const PRERENDERED_SCREENS = Object.keys(PRERENDERED_WIDTHS) as PrerenderedScreen[];
 /** Which prerendered drawing a studio drawing this wide grows from (its React key). */
-const screenFor = (width: number) => (width < (PRERENDERED_WIDTHS.laptop + PRERENDERED_WIDTHS.phone) / 2 ? 'phone' : 'laptop');
+const screenFor = (width: number): PrerenderedScreen => (width < (PRERENDERED_WIDTHS.laptop + PRERENDERED_WIDTHS.phone) / 2 ? 'phone' : 'laptop');
 
 interface NetworkViewProps {
   /**
